@@ -1,0 +1,44 @@
+"""Formatting of amounts of money, which are always whole Vietnamese đồng (``int``)."""
+
+_NBSP = "\u00a0"
+_BILLION = 1_000_000_000
+_MILLION = 1_000_000
+
+
+def _require_int(amount: int) -> None:
+    # bool is an int subclass but never an amount of money.
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise TypeError(f"Money is an integer number of VND, got {type(amount).__name__}")
+
+
+def _group(number: int) -> str:
+    """Digits of a non-negative integer with "." as the thousands separator."""
+    return f"{number:,}".replace(",", ".")
+
+
+def format_vnd(amount: int) -> str:
+    """Full amount, e.g. "263.300.000.000 ₫"; a non-breaking space (U+00A0) precedes "₫"."""
+    _require_int(amount)
+    sign = "-" if amount < 0 else ""
+    return f"{sign}{_group(abs(amount))}{_NBSP}₫"
+
+
+def format_vnd_short(amount: int) -> str:
+    """Amount in "tỷ đồng" or "triệu đồng" with one decimal, e.g. "263,3 tỷ đồng".
+
+    The decimal is rounded half up and dropped when zero ("250 tỷ đồng"); amounts under one
+    million fall back to :func:`format_vnd`. A plain space precedes the unit.
+    """
+    _require_int(amount)
+    magnitude = abs(amount)
+    if magnitude >= _BILLION:
+        unit, name = _BILLION, "tỷ đồng"
+    elif magnitude >= _MILLION:
+        unit, name = _MILLION, "triệu đồng"
+    else:
+        return format_vnd(amount)
+    # Integer arithmetic: a float would misround large amounts.
+    whole, tenth = divmod((magnitude * 10 + unit // 2) // unit, 10)
+    sign = "-" if amount < 0 else ""
+    decimal = f",{tenth}" if tenth else ""
+    return f"{sign}{_group(whole)}{decimal} {name}"

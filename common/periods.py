@@ -1,0 +1,74 @@
+"""Reporting periods (quarters, half-years, years) and their Vietnamese labels."""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+PeriodKind = Literal["quarter", "half", "year"]
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period; ``number`` is the quarter (1-4) or half (1-2), and 1 for a year."""
+
+    start: date
+    end: date
+    kind: PeriodKind
+    year: int
+    number: int
+
+    @property
+    def label_vi(self) -> str:
+        """Label as written in Vietnamese reports, e.g. "quý III năm 2025"."""
+        if self.kind == "quarter":
+            return f"quý {_ROMAN[self.number]} năm {self.year}"
+        if self.kind == "half":
+            side = "đầu" if self.number == 1 else "cuối"
+            return f"6 tháng {side} năm {self.year}"
+        return f"năm {self.year}"
+
+
+def month_end(year: int, month: int) -> date:
+    """Last day of the month, leap years included."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def quarter(year: int, n: int) -> Period:
+    if not 1 <= n <= 4:
+        raise ValueError(f"Quarter must be 1-4, got {n}")
+    return Period(date(year, 3 * n - 2, 1), month_end(year, 3 * n), "quarter", year, n)
+
+
+def half_year(year: int, n: int) -> Period:
+    if not 1 <= n <= 2:
+        raise ValueError(f"Half-year must be 1 or 2, got {n}")
+    return Period(date(year, 6 * n - 5, 1), month_end(year, 6 * n), "half", year, n)
+
+
+def year_period(year: int) -> Period:
+    return Period(date(year, 1, 1), date(year, 12, 31), "year", year, 1)
+
+
+def quarter_of(d: date) -> Period:
+    return quarter(d.year, (d.month - 1) // 3 + 1)
+
+
+def last_completed_quarter(today: date) -> Period:
+    """The quarter before the one containing ``today``: a quarter is not over on its last day."""
+    return previous(quarter_of(today))
+
+
+def previous(period: Period) -> Period:
+    """The period of the same kind immediately before ``period``."""
+    if period.kind == "quarter":
+        if period.number == 1:
+            return quarter(period.year - 1, 4)
+        return quarter(period.year, period.number - 1)
+    if period.kind == "half":
+        if period.number == 1:
+            return half_year(period.year - 1, 2)
+        return half_year(period.year, 1)
+    return year_period(period.year - 1)

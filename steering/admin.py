@@ -1,0 +1,58 @@
+from django.contrib import admin
+
+from steering.models import Agency, Committee, Document, Meeting, Member, Profile
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "short_name", "aliases"]
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["number", "kind", "issued_on", "issuer", "title"]
+    list_filter = ["kind", "issuer"]
+    search_fields = ["number", "title", "issuer"]
+    date_hierarchy = "issued_on"
+
+
+class MemberInline(admin.TabularInline):
+    model = Member
+    extra = 0
+    autocomplete_fields = ["agency", "user"]
+
+
+@admin.register(Committee)
+class CommitteeAdmin(admin.ModelAdmin):
+    list_display = ["name", "level", "parent", "establishing_decision"]
+    list_filter = ["level"]
+    search_fields = ["name", "establishing_decision"]
+    autocomplete_fields = ["parent", "agency"]
+    inlines = [MemberInline]
+
+
+@admin.register(Member)
+class MemberAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "position_title", "role", "committee", "agency", "active_to"]
+    list_filter = ["role", "committee"]
+    search_fields = ["full_name", "position_title", "agency__name"]
+    autocomplete_fields = ["committee", "agency", "user"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["title", "held_on", "kind", "committee", "conclusion_number"]
+    list_filter = ["kind", "committee"]
+    search_fields = ["title", "summary", "conclusion_number"]
+    date_hierarchy = "held_on"
+    autocomplete_fields = ["chair", "attendees"]
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "committee", "agency"]
+    list_filter = ["committee"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "agency__name"]
+    autocomplete_fields = ["user", "committee", "agency"]

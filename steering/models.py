@@ -1,0 +1,230 @@
+"""The committee: agencies, committees, members, meetings, legal documents, user profiles."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from common.models import NFCTextMixin
+from common.text import fold
+
+
+class Agency(NFCTextMixin):
+    """Cơ quan, đơn vị — a body that can lead or coordinate tasks."""
+
+    nfc_fields = ("name", "short_name", "aliases")
+
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", _("Provincial department")
+        COMMUNE = "commune", _("Commune People's Committee")
+        PARTY = "party", _("Party body")
+        ENTERPRISE = "enterprise", _("Enterprise")
+        CENTRAL = "central", _("Central body")
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    short_name = models.CharField(_("short name"), max_length=64, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    aliases = models.TextField(
+        _("aliases"),
+        blank=True,
+        help_text=_("Other names staff write for this agency, one per line."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+    def match_keys(self) -> set[str]:
+        """Folded forms of every name this agency answers to (for matching Excel cells)."""
+        names = [self.name, self.short_name, *self.aliases.splitlines()]
+        return {fold(n) for n in names if n.strip()}
+
+
+class Document(NFCTextMixin):
+    """Văn bản — a legal document the work is based on, such as Resolution 57-NQ/TW."""
+
+    nfc_fields = ("number", "issuer", "title")
+
+    class Kind(models.TextChoices):
+        RESOLUTION = "resolution", _("Resolution")
+        PLAN = "plan", _("Plan")
+        DECISION = "decision", _("Decision")
+        DIRECTIVE = "directive", _("Directive")
+        CONCLUSION = "conclusion", _("Conclusion")
+        PROGRAMME = "programme", _("Action programme")
+        NOTICE = "notice", _("Notice")
+        OTHER = "other", _("Other")
+
+    number = models.CharField(_("number"), max_length=64, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    issued_on = models.DateField(_("date issued"))
+    issuer = models.CharField(_("issuer"), max_length=255)
+    title = models.TextField(_("title"))
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-issued_on", "number"]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+
+class Committee(NFCTextMixin):
+    """Ban Chỉ đạo — a steering committee at the central, provincial or commune level."""
+
+    nfc_fields = ("name",)
+
+    class Level(models.TextChoices):
+        CENTRAL = "central", _("Central")
+        PROVINCE = "province", _("Provincial")
+        COMMUNE = "commune", _("Commune")
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    level = models.CharField(_("level"), max_length=16, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent committee"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text=_("The body whose committee this is (for a commune: its People's Committee)."),
+    )
+    establishing_decision = models.CharField(_("establishing decision"), max_length=64, blank=True)
+    established_on = models.DateField(_("established on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("committee")
+        verbose_name_plural = _("committees")
+        ordering = ["level", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+
+class Member(NFCTextMixin):
+    """Thành viên Ban Chỉ đạo — a person on a committee, in a committee role."""
+
+    nfc_fields = ("full_name", "position_title")
+
+    class Role(models.TextChoices):
+        HEAD = "head", _("Head")
+        DEPUTY_HEAD = "deputy_head", _("Deputy head")
+        STANDING = "standing", _("Standing member")
+        MEMBER = "member", _("Member")
+        SECRETARY = "secretary", _("Secretary")
+
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="members"
+    )
+    full_name = models.CharField(_("full name"), max_length=128)
+    position_title = models.CharField(_("position"), max_length=255)
+    role = models.CharField(_("committee role"), max_length=16, choices=Role.choices)
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    active_from = models.DateField(_("active from"), null=True, blank=True)
+    active_to = models.DateField(_("active to"), null=True, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        ordering = ["committee", "sort_order", "full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "full_name", "position_title"], name="unique_member_position"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.position_title})"
+
+
+
+class Meeting(NFCTextMixin):
+    """Phiên họp — a meeting of a committee, with its conclusion notice."""
+
+    nfc_fields = ("title", "summary")
+
+    class Kind(models.TextChoices):
+        QUARTERLY = "quarterly", _("Quarterly review")
+        SIX_MONTH = "six_month", _("Six-month review")
+        REGULAR = "regular", _("Regular meeting")
+        EXTRAORDINARY = "extraordinary", _("Extraordinary meeting")
+
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="meetings"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    held_on = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    location = models.CharField(_("location"), max_length=255, blank=True)
+    chair = models.ForeignKey(
+        Member,
+        verbose_name=_("chair"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="chaired_meetings",
+    )
+    attendees = models.ManyToManyField(
+        Member, verbose_name=_("attendees"), blank=True, related_name="meetings_attended"
+    )
+    conclusion_number = models.CharField(_("conclusion notice number"), max_length=64, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-held_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "title"], name="unique_meeting_title")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.held_on:%d/%m/%Y})"
+
+
+
+class Profile(models.Model):
+    """Links a user account to the committee they work for and, for officers, their agency."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), null=True, blank=True, on_delete=models.PROTECT
+    )
+
+    class Meta:
+        verbose_name = _("user profile")
+        verbose_name_plural = _("user profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -1,0 +1,43 @@
+import pytest
+
+from common.money import format_vnd, format_vnd_short
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        (263_300_000_000, "263.300.000.000\u00a0₫"),
+        (1_000, "1.000\u00a0₫"),
+        (999, "999\u00a0₫"),
+        (0, "0\u00a0₫"),
+        (-1_500_000, "-1.500.000\u00a0₫"),
+    ],
+)
+def test_format_vnd(amount: int, expected: str) -> None:
+    assert format_vnd(amount) == expected
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        (263_300_000_000, "263,3 tỷ đồng"),
+        (250_000_000_000, "250 tỷ đồng"),
+        (1_000_000_000, "1 tỷ đồng"),
+        (1_250_000_000_000, "1.250 tỷ đồng"),
+        (263_350_000_000, "263,4 tỷ đồng"),
+        (263_349_999_999, "263,3 tỷ đồng"),
+        (1_500_000, "1,5 triệu đồng"),
+        (999_000_000, "999 triệu đồng"),
+        (-263_300_000_000, "-263,3 tỷ đồng"),
+        (999_999, "999.999\u00a0₫"),
+    ],
+)
+def test_format_vnd_short(amount: int, expected: str) -> None:
+    assert format_vnd_short(amount) == expected
+
+
+@pytest.mark.parametrize("formatter", [format_vnd, format_vnd_short])
+@pytest.mark.parametrize("amount", [1.5e9, 1000.0, True])
+def test_rejects_non_integer_amounts(formatter, amount) -> None:
+    with pytest.raises(TypeError):
+        formatter(amount)

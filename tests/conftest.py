@@ -1,0 +1,91 @@
+"""Personas shared by every test: one user per role, in one provincial committee.
+
+Officer A and officer B belong to two different agencies, so access and denial can be
+checked side by side.
+"""
+
+import pytest
+
+from steering.models import Agency, Committee
+from steering.roles import Role
+from tests.factories import AgencyFactory, CommitteeFactory, make_user
+
+
+@pytest.fixture
+def committee(db) -> Committee:
+    central = CommitteeFactory(name="Ban Chỉ đạo Trung ương", level=Committee.Level.CENTRAL)
+    return CommitteeFactory(name="Ban Chỉ đạo tỉnh", level=Committee.Level.PROVINCE, parent=central)
+
+
+@pytest.fixture
+def other_committee(db) -> Committee:
+    """A sibling province's committee: its data must stay invisible to our personas."""
+    return CommitteeFactory(name="Ban Chỉ đạo tỉnh khác", level=Committee.Level.PROVINCE)
+
+
+@pytest.fixture
+def agency_a(db) -> Agency:
+    return AgencyFactory(name="Sở Khoa học và Công nghệ", short_name="Sở KH&CN")
+
+
+@pytest.fixture
+def agency_b(db) -> Agency:
+    return AgencyFactory(name="Sở Nội vụ", short_name="SNV")
+
+
+@pytest.fixture
+def commune_agency(db) -> Agency:
+    return AgencyFactory(
+        name="Ủy ban nhân dân phường Pleiku", short_name="UBND phường Pleiku", kind=Agency.Kind.COMMUNE
+    )
+
+
+@pytest.fixture
+def secretariat(committee, agency_a):
+    return make_user("secretariat", Role.SECRETARIAT, committee, agency_a)
+
+
+@pytest.fixture
+def leader(committee):
+    return make_user("leader", Role.LEADER, committee)
+
+
+@pytest.fixture
+def officer_a(committee, agency_a):
+    return make_user("officer_a", Role.AGENCY_OFFICER, committee, agency_a)
+
+
+@pytest.fixture
+def officer_b(committee, agency_b):
+    return make_user("officer_b", Role.AGENCY_OFFICER, committee, agency_b)
+
+
+@pytest.fixture
+def commune_officer(committee, commune_agency):
+    return make_user("commune_officer", Role.COMMUNE_OFFICER, committee, commune_agency)
+
+
+@pytest.fixture
+def reviewer(committee, agency_a):
+    return make_user("reviewer", Role.REVIEWER, committee, agency_a)
+
+
+@pytest.fixture
+def finance(committee):
+    return make_user("finance", Role.FINANCE, committee, AgencyFactory(name="Sở Tài chính"))
+
+
+@pytest.fixture
+def administrator(committee):
+    return make_user("administrator", Role.ADMINISTRATOR, committee)
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)``: a test client logged in as that user."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
