@@ -71,7 +71,12 @@ DOCUMENTS = [
 # (full name, position, committee role, agency name)
 MEMBERS = [
     ("Trần Minh Khoa", "Bí thư Tỉnh ủy", Member.Role.HEAD, "Tỉnh ủy Gia Lai"),
-    ("Lê Thị Hồng Nhung", "Phó Bí thư Thường trực Tỉnh ủy", Member.Role.DEPUTY_HEAD, "Tỉnh ủy Gia Lai"),
+    (
+        "Lê Thị Hồng Nhung",
+        "Phó Bí thư Thường trực Tỉnh ủy",
+        Member.Role.DEPUTY_HEAD,
+        "Tỉnh ủy Gia Lai",
+    ),
     ("Phạm Quốc Bảo", "Chủ tịch UBND tỉnh", Member.Role.DEPUTY_HEAD, "Ủy ban nhân dân tỉnh"),
     ("Võ Thanh Hải", "Phó Chủ tịch UBND tỉnh", Member.Role.STANDING, "Ủy ban nhân dân tỉnh"),
     (
@@ -88,7 +93,12 @@ MEMBERS = [
     ),
     ("Huỳnh Văn Tâm", "Giám đốc Sở Tài chính", Member.Role.MEMBER, "Sở Tài chính"),
     ("Bùi Thị Thu Hà", "Giám đốc Sở Nội vụ", Member.Role.MEMBER, "Sở Nội vụ"),
-    ("Đỗ Minh Trí", "Giám đốc Sở Giáo dục và Đào tạo", Member.Role.MEMBER, "Sở Giáo dục và Đào tạo"),
+    (
+        "Đỗ Minh Trí",
+        "Giám đốc Sở Giáo dục và Đào tạo",
+        Member.Role.MEMBER,
+        "Sở Giáo dục và Đào tạo",
+    ),
     ("Ngô Thị Lan", "Giám đốc Sở Y tế", Member.Role.MEMBER, "Sở Y tế"),
     (
         "Trương Công Danh",
@@ -135,7 +145,11 @@ def seed_agencies() -> None:
     for name, short_name, kind, aliases in agency_rows():
         Agency.objects.update_or_create(
             name=name,
-            defaults={"short_name": short_name, "kind": kind, "aliases": aliases.replace(";", "\n")},
+            defaults={
+                "short_name": short_name,
+                "kind": kind,
+                "aliases": aliases.replace(";", "\n"),
+            },
         )
     for ward in vietnam_provinces.Ward.iter_by_province(PROVINCE_CODE):
         Agency.objects.update_or_create(

@@ -38,7 +38,6 @@ class Agency(NFCTextMixin):
     def __str__(self) -> str:
         return self.name
 
-
     def match_keys(self) -> set[str]:
         """Folded forms of every name this agency answers to (for matching Excel cells)."""
         names = [self.name, self.short_name, *self.aliases.splitlines()]
@@ -73,7 +72,6 @@ class Document(NFCTextMixin):
 
     def __str__(self) -> str:
         return self.number
-
 
 
 class Committee(NFCTextMixin):
@@ -114,7 +112,6 @@ class Committee(NFCTextMixin):
 
     def __str__(self) -> str:
         return self.name
-
 
 
 class Member(NFCTextMixin):
@@ -163,7 +160,6 @@ class Member(NFCTextMixin):
         return f"{self.full_name} ({self.position_title})"
 
 
-
 class Meeting(NFCTextMixin):
     """Phiên họp — a meeting of a committee, with its conclusion notice."""
 
@@ -206,7 +202,6 @@ class Meeting(NFCTextMixin):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.held_on:%d/%m/%Y})"
-
 
 
 class Profile(models.Model):

@@ -19,7 +19,9 @@ def visible_committee_ids(user) -> list[int]:
         return cached
     ids, frontier = [own], [own]
     while frontier:
-        frontier = list(Committee.objects.filter(parent_id__in=frontier).values_list("id", flat=True))
+        frontier = list(
+            Committee.objects.filter(parent_id__in=frontier).values_list("id", flat=True)
+        )
         ids.extend(frontier)
     user._visible_committees_cache = ids
     return ids

@@ -1,13 +1,14 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path
+from django.urls import include, path
 from django.views.i18n import set_language
 
 from steering import views
 
 urlpatterns = [
-    path("", views.committee_overview, name="home"),
+    path("", include("tasks.urls")),
+    path("overview/", views.committee_overview, name="committee_overview"),
     path("committees/<int:pk>/", views.committee_detail, name="committee_detail"),
     path("meetings/", views.meeting_list, name="meeting_list"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),

@@ -22,7 +22,9 @@ def committee_overview(request):
         .order_by("level", "name")[:20]
     )
     meetings = (
-        permissions.meetings_visible_to(request.user).select_related("committee").order_by("-held_on")[:5]
+        permissions.meetings_visible_to(request.user)
+        .select_related("committee")
+        .order_by("-held_on")[:5]
     )
     documents = permissions.documents_visible_to(request.user)[:5]
     return render(
@@ -40,7 +42,8 @@ def committee_detail(request, pk: int):
     role_order = {role: i for i, role in enumerate(Member.Role.values)}
     members = sorted(members, key=lambda m: (role_order[m.role], m.sort_order, m.full_name))
     groups = [
-        (Member.Role(role).label, list(group)) for role, group in groupby(members, key=lambda m: m.role)
+        (Member.Role(role).label, list(group))
+        for role, group in groupby(members, key=lambda m: m.role)
     ]
     children = committee.children.order_by("name")
     return render(

@@ -36,7 +36,9 @@ def agency_b(db) -> Agency:
 @pytest.fixture
 def commune_agency(db) -> Agency:
     return AgencyFactory(
-        name="Ủy ban nhân dân phường Pleiku", short_name="UBND phường Pleiku", kind=Agency.Kind.COMMUNE
+        name="Ủy ban nhân dân phường Pleiku",
+        short_name="UBND phường Pleiku",
+        kind=Agency.Kind.COMMUNE,
     )
 
 
@@ -89,3 +91,23 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def make_task(committee, secretariat):
+    """``make_task(title, leads=[...], deadline="15/08/2025")`` through the service, as staff do."""
+    from tasks import services
+
+    def make(title="Nhiệm vụ thử", leads=(), coordinators=(), deadline="", **fields):
+        fields.setdefault("field", "digital_government")
+        return services.task_create(
+            committee=committee,
+            user=secretariat,
+            title=title,
+            deadline_text=deadline,
+            leads=leads,
+            coordinators=coordinators,
+            **fields,
+        )
+
+    return make

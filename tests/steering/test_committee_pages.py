@@ -4,7 +4,15 @@ from django.urls import reverse
 from steering.models import Member
 from tests.factories import DocumentFactory, MeetingFactory, MemberFactory
 
-PERSONAS = ["secretariat", "leader", "officer_a", "commune_officer", "reviewer", "finance", "administrator"]
+PERSONAS = [
+    "secretariat",
+    "leader",
+    "officer_a",
+    "commune_officer",
+    "reviewer",
+    "finance",
+    "administrator",
+]
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -16,7 +24,11 @@ def test_each_role_sees_its_home_page(persona, request, client_for, committee):
 
 
 def test_anonymous_visitor_is_sent_to_login(client, committee):
-    for url in [reverse("home"), reverse("committee_detail", args=[committee.pk]), reverse("meeting_list")]:
+    for url in [
+        reverse("home"),
+        reverse("committee_detail", args=[committee.pk]),
+        reverse("meeting_list"),
+    ]:
         response = client.get(url)
         assert response.status_code == 302
         assert response.url.startswith(reverse("login"))
@@ -36,7 +48,11 @@ def test_committee_page_groups_members_by_role_in_order(client_for, secretariat,
     MemberFactory(committee=committee, full_name="Thành viên Một", role=Member.Role.MEMBER)
     MemberFactory(committee=committee, full_name="Trưởng ban Hai", role=Member.Role.HEAD)
     MemberFactory(committee=committee, full_name="Phó ban Ba", role=Member.Role.DEPUTY_HEAD)
-    page = client_for(secretariat).get(reverse("committee_detail", args=[committee.pk])).content.decode()
+    page = (
+        client_for(secretariat)
+        .get(reverse("committee_detail", args=[committee.pk]))
+        .content.decode()
+    )
     assert page.index("Trưởng ban Hai") < page.index("Phó ban Ba") < page.index("Thành viên Một")
     assert "Trưởng ban" in page  # Vietnamese role heading by default
 
@@ -53,13 +69,18 @@ def test_parent_committee_user_sees_child_committee(client_for, secretariat, com
     from tests.factories import CommitteeFactory
 
     child = CommitteeFactory(name="Ban Chỉ đạo phường Pleiku", level="commune", parent=committee)
-    assert client_for(secretariat).get(reverse("committee_detail", args=[child.pk])).status_code == 200
+    assert (
+        client_for(secretariat).get(reverse("committee_detail", args=[child.pk])).status_code == 200
+    )
 
 
 def test_meeting_detail_shows_conclusion_and_attendees(client_for, leader, committee):
     chair = MemberFactory(committee=committee, full_name="Trần Minh Khoa", role=Member.Role.HEAD)
     meeting = MeetingFactory(
-        committee=committee, chair=chair, conclusion_number="40-TB/BCĐ", summary="Kết luận phiên họp"
+        committee=committee,
+        chair=chair,
+        conclusion_number="40-TB/BCĐ",
+        summary="Kết luận phiên họp",
     )
     meeting.attendees.add(chair)
     page = client_for(leader).get(reverse("meeting_detail", args=[meeting.pk])).content.decode()
@@ -77,7 +98,9 @@ def test_documents_list_searches_and_paginates(client_for, officer_a, db):
     assert "Trang 1/2" in client.get(reverse("document_list")).content.decode()
 
 
-def test_list_pages_use_constant_queries(client_for, secretariat, committee, django_assert_max_num_queries):
+def test_list_pages_use_constant_queries(
+    client_for, secretariat, committee, django_assert_max_num_queries
+):
     client = client_for(secretariat)
     for _ in range(3):
         MeetingFactory(committee=committee, chair=MemberFactory(committee=committee))

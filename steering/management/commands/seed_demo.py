@@ -5,7 +5,10 @@ from steering import demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo province (committee, agencies, documents, meetings, tasks, one login per role). Idempotent."
+    help = (
+        "Load the demo province (committee, agencies, documents, meetings, tasks, "
+        "one login per role). Idempotent."
+    )
 
     def handle(self, *args, **options):
         with transaction.atomic():

@@ -1,0 +1,133 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from common.forms import BootstrapFormMixin, MultipleFileField
+from steering.models import Agency, Document, Meeting
+from tasks.deadlines import DeadlineError, parse_deadline
+from tasks.evidence import validate_evidence
+from tasks.models import Assignment, Task
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TaskForm(BootstrapFormMixin, forms.ModelForm):
+    """Create or edit a task; the lead and coordinating agencies are chosen with it."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    leads = forms.ModelMultipleChoiceField(
+        label=_("Lead agencies (chủ trì)"), queryset=Agency.objects.filter(is_active=True)
+    )
+    coordinators = forms.ModelMultipleChoiceField(
+        label=_("Coordinating agencies (phối hợp)"),
+        queryset=Agency.objects.filter(is_active=True),
+        required=False,
+    )
+
+    class Meta:
+        model = Task
+        fields = [
+            "code",
+            "title",
+            "description",
+            "field",
+            "level",
+            "is_key",
+            "deadline_text",
+            "expected_output",
+            "source_document",
+            "source_article",
+            "meeting",
+            "parent",
+        ]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "expected_output": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "code": _("Leave empty to number it automatically (57-NNN)."),
+            "deadline_text": _(
+                'As written in the plan: "15/08/2025", "Tháng 8/2025", "Quý III/2025", '
+                '"Năm 2025", "2025-2030" or "Thường xuyên".'
+            ),
+        }
+
+    def __init__(self, *args, committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.committee = committee
+        self.fields["code"].required = False
+        self.fields["meeting"].queryset = Meeting.objects.filter(committee=committee)
+        self.fields["parent"].queryset = Task.objects.filter(committee=committee).exclude(
+            pk=self.instance.pk
+        )
+        self.fields["source_document"].queryset = Document.objects.all()
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+            self.fields.pop("leads")
+            self.fields.pop("coordinators")
+
+    def clean_deadline_text(self):
+        text = self.cleaned_data["deadline_text"]
+        try:
+            return parse_deadline(text).text
+        except DeadlineError as exc:
+            raise ValidationError(str(exc)) from exc
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        clash = Task.objects.filter(committee=self.committee, code=code).exclude(
+            pk=self.instance.pk
+        )
+        if code and clash.exists():
+            raise ValidationError(_("Code %(code)s is already used.") % {"code": code})
+        return code
+
+    def task_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class ProgressForm(BootstrapFormMixin, forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    percent = forms.IntegerField(label=_("Percent complete"), min_value=0, max_value=100)
+    completed = forms.BooleanField(
+        label=_("Report completion (the secretariat will confirm)"), required=False
+    )
+    effective_date = forms.DateField(label=_("Effective date"), widget=DateInput())
+    note = forms.CharField(
+        label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    files = MultipleFileField(
+        label=_("Evidence (PDF, Word, Excel, images; up to 10 MB each)"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["effective_date"].initial = timezone.localdate()
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        for upload in files:
+            validate_evidence(upload)
+        return files
+
+
+class ReasonForm(BootstrapFormMixin, forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AssignmentForm(BootstrapFormMixin, forms.Form):
+    agency = forms.ModelChoiceField(
+        label=_("Agency"), queryset=Agency.objects.filter(is_active=True)
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Assignment.Role.choices)
+    due_date = forms.DateField(
+        label=_("Own deadline (optional)"), required=False, widget=DateInput()
+    )

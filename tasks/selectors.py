@@ -1,0 +1,185 @@
+"""Reads of the task register: counts by category, the dashboard's tables, and the state of
+the register as of any past date (replayed from the progress log)."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from common.text import fold
+from tasks.models import Assignment, ProgressUpdate, Task
+from tasks.services import NOT_STARTED, State, rollup, state_after
+from tasks.status import (
+    COMPLETED_CATEGORIES,
+    IN_PROGRESS_CATEGORIES,
+    NOT_STARTED_CATEGORIES,
+    OPEN_STATUSES,
+    OVERDUE_CATEGORIES,
+    Category,
+    categorize,
+)
+
+
+def search(tasks: QuerySet[Task], query: str) -> QuerySet[Task]:
+    """Every word must match code, title, description or output, with or without diacritics."""
+    for word in fold(query).split():
+        tasks = tasks.filter(search_text__contains=word)
+    return tasks
+
+
+@dataclass(frozen=True)
+class Summary:
+    counts: dict[str, int]
+    total: int
+
+    def _sum(self, categories) -> int:
+        return sum(self.counts[c] for c in categories)
+
+    @property
+    def completed(self) -> int:
+        return self._sum(COMPLETED_CATEGORIES)
+
+    @property
+    def in_progress(self) -> int:
+        return self._sum(IN_PROGRESS_CATEGORIES)
+
+    @property
+    def not_started(self) -> int:
+        return self._sum(NOT_STARTED_CATEGORIES)
+
+    @property
+    def overdue(self) -> int:
+        return self._sum(OVERDUE_CATEGORIES)
+
+    @property
+    def completion_rate(self) -> float:
+        """Completed tasks as a percentage of tasks not cancelled."""
+        base = self.total - self.counts[Category.CANCELLED]
+        return round(100 * self.completed / base, 1) if base else 0.0
+
+    def rows(self) -> list[tuple[str, str, int]]:
+        """(category, label, count) in the order of the monitoring system."""
+        return [(c.value, c.label, self.counts[c.value]) for c in Category]
+
+
+def summarize(counts: dict[str, int]) -> Summary:
+    full = {c: 0 for c in Category.values} | counts
+    return Summary(counts=full, total=sum(full.values()))
+
+
+def count_categories(annotated: QuerySet[Task]) -> Summary:
+    """Counts per category in one query, on a queryset already ``with_timeliness``."""
+    rows = annotated.order_by().values("category").annotate(n=Count("id"))
+    return summarize({row["category"]: row["n"] for row in rows})
+
+
+def category_summary(tasks: QuerySet[Task], today: date) -> Summary:
+    return count_categories(tasks.with_timeliness(today))
+
+
+def by_field(tasks: QuerySet[Task]) -> list[dict]:
+    from tasks.models import Field
+
+    labels = dict(Field.choices)
+    rows = (
+        tasks.order_by()
+        .values("field")
+        .annotate(total=Count("id"), completed=Count("id", filter=Q(status="completed")))
+    )
+    return sorted(
+        ({**row, "label": labels.get(row["field"], row["field"])} for row in rows),
+        key=lambda row: -row["total"],
+    )
+
+
+AGENCY_SORTS = {
+    "name": ("agency__name",),
+    "led": ("-led", "agency__name"),
+    "completed": ("-completed", "agency__name"),
+    "overdue": ("-overdue", "agency__name"),
+    "on_time_rate": ("on_time_rate", "-led"),
+}
+
+
+def agency_table(tasks: QuerySet[Task], today: date, sort: str = "overdue") -> list[dict]:
+    """Per lead agency: tasks led, completed, overdue, on-time rate (slowest first by default).
+
+    The on-time rate is the share of the agency's led tasks it completed on time.
+    """
+    rows = list(
+        Assignment.objects.filter(task__in=tasks, role=Assignment.Role.LEAD)
+        .with_timeliness(today)
+        .order_by()
+        .values("agency_id", "agency__name", "agency__short_name")
+        .annotate(
+            led=Count("id"),
+            completed=Count("id", filter=Q(category__in=COMPLETED_CATEGORIES)),
+            on_time=Count("id", filter=Q(category=Category.COMPLETED_ON_TIME)),
+            overdue=Count("id", filter=Q(category__in=OVERDUE_CATEGORIES)),
+        )
+    )
+    for row in rows:
+        row["on_time_rate"] = round(100 * row["on_time"] / row["led"], 1) if row["led"] else 0.0
+    order = AGENCY_SORTS.get(sort, AGENCY_SORTS["overdue"])
+    for key in reversed(order):  # stable sorts, least significant key first
+        name = key.lstrip("-")
+        rows.sort(key=lambda row: row[name], reverse=key.startswith("-"))
+    return rows
+
+
+@dataclass(frozen=True)
+class TaskAsOf:
+    task: Task
+    state: State
+    category: Category
+    leads_done: int
+    leads_total: int
+
+
+def as_of(tasks: QuerySet[Task], day: date) -> list[TaskAsOf]:
+    """The register as it stood at the end of ``day``, replayed from the progress log.
+
+    Only what had been recorded by then counts (entries recorded later, even if back-dated,
+    do not), so a report for a past period says the same whenever it is regenerated.
+    """
+    cutoff = timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+    existing = list(tasks.filter(created_at__lt=cutoff).order_by("code"))
+    task_ids = [t.pk for t in existing]
+    leads = list(
+        Assignment.objects.filter(task_id__in=task_ids, role=Assignment.Role.LEAD).values_list(
+            "id", "task_id", "due_date"
+        )
+    )
+    latest: dict[int, State] = {}
+    updates = (
+        ProgressUpdate.objects.filter(
+            assignment__task_id__in=task_ids, created_at__lt=cutoff, effective_date__lte=day
+        )
+        .order_by("assignment_id", "created_at", "id")
+        .only("assignment_id", "status", "percent", "effective_date")
+    )
+    for update in updates.iterator(chunk_size=5000):
+        latest[update.assignment_id] = state_after(update)
+    lead_states: dict[int, list[tuple[State, date | None]]] = defaultdict(list)
+    for assignment_id, task_id, due_date in leads:
+        lead_states[task_id].append((latest.get(assignment_id, NOT_STARTED), due_date))
+    result = []
+    for task in existing:
+        states = lead_states[task.pk]
+        state = rollup([s for s, _ in states])
+        lead_overdue = any(
+            s.status in OPEN_STATUSES and due is not None and due < day for s, due in states
+        )
+        category = categorize(state.status, task.due_date, state.completed_on, day, lead_overdue)
+        done = sum(1 for s, _ in states if s.status == "completed")
+        result.append(TaskAsOf(task, state, category, done, len(states)))
+    return result
+
+
+def summary_as_of(tasks: QuerySet[Task], day: date) -> Summary:
+    counts: dict[str, int] = defaultdict(int)
+    for item in as_of(tasks, day):
+        counts[item.category] += 1
+    return summarize(dict(counts))

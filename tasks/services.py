@@ -1,0 +1,325 @@
+"""Every write to the task register: one function per business action.
+
+Web views, the API, the admin and the importer call these; none of them writes a Task,
+Assignment or ProgressUpdate directly. Who made each change is passed explicitly and recorded
+in the history (no request-global "current user").
+"""
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import NamedTuple
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.formats import time_format
+from django.utils.translation import gettext as _
+
+from common.text import fold
+from steering.models import Agency, Committee
+from tasks.deadlines import DeadlineError, parse_deadline
+from tasks.evidence import store_evidence
+from tasks.models import Assignment, ProgressUpdate, Task
+from tasks.status import OPEN_STATUSES, Status
+
+TASK_CODE_PREFIX = "57"
+
+
+class ConflictError(ValidationError):
+    """Someone else saved the same row since the user loaded it (optimistic locking)."""
+
+
+class State(NamedTuple):
+    """Status, percent and completion date of an assignment or a task at some moment."""
+
+    status: str
+    percent: int
+    completed_on: date | None
+
+
+NOT_STARTED = State(Status.NOT_STARTED, 0, None)
+
+
+def state_after(update: ProgressUpdate) -> State:
+    """The state of an assignment right after a log entry: the latest entry wins."""
+    completed_on = update.effective_date if update.status == Status.COMPLETED else None
+    return State(update.status, update.percent, completed_on)
+
+
+def rollup(lead_states: Sequence[State]) -> State:
+    """A task's state from its lead assignments' states.
+
+    Completed when every (non-cancelled) lead is confirmed complete, on the last one's date;
+    percent is the leads' average.
+    """
+    active = [s for s in lead_states if s.status != Status.CANCELLED]
+    if not lead_states:
+        return NOT_STARTED
+    if not active:
+        return State(Status.CANCELLED, 0, None)
+    percent = round(sum(s.percent for s in active) / len(active))
+    statuses = {s.status for s in active}
+    if statuses == {Status.COMPLETED}:
+        return State(Status.COMPLETED, 100, max(s.completed_on for s in active))
+    if statuses == {Status.NOT_STARTED}:
+        return State(Status.NOT_STARTED, 0, None)
+    if statuses <= {Status.AWAITING, Status.COMPLETED}:
+        return State(Status.AWAITING, percent, None)
+    return State(Status.IN_PROGRESS, percent, None)
+
+
+def check_version(obj: Task | Assignment, expected_version: int | None) -> None:
+    """Refuse a save based on a stale copy; the caller holds the row lock."""
+    if expected_version is None or obj.version == expected_version:
+        return
+    who = obj.updated_by.get_full_name() or obj.updated_by.username if obj.updated_by else "?"
+    at = time_format(timezone.localtime(obj.updated_at), "H:i")
+    raise ConflictError(
+        _("This was changed by %(user)s at %(time)s; reload the page to see the change.")
+        % {"user": who, "time": at},
+        code="conflict",
+    )
+
+
+def _save(obj: Task | Assignment, user) -> None:
+    obj.version += 1
+    obj.updated_by = user
+    obj._history_user = user
+    obj.save()
+
+
+def task_refresh(task: Task, user=None) -> Task:
+    """Recompute the task's roll-up from its lead assignments; the one place it is written."""
+    leads = task.assignments.filter(role=Assignment.Role.LEAD)
+    state = rollup([State(a.status, a.percent, a.completed_on) for a in leads])
+    if task.status == Status.CANCELLED:
+        return task
+    if (task.status, task.percent, task.completed_on) != (
+        state.status,
+        state.percent,
+        state.completed_on,
+    ):
+        task.status, task.percent, task.completed_on = state
+        task._history_user = user
+        task.save(update_fields=["status", "percent", "completed_on", "updated_at"])
+    return task
+
+
+def next_task_code(committee: Committee) -> str:
+    """The next free "57-NNN" code in the committee (caller holds the committee row lock)."""
+    numbers = [
+        int(m.group(1))
+        for code in Task.objects.filter(
+            committee=committee, code__startswith=f"{TASK_CODE_PREFIX}-"
+        ).values_list("code", flat=True)
+        if (m := re.fullmatch(rf"{TASK_CODE_PREFIX}-(\d+)", code))
+    ]
+    return f"{TASK_CODE_PREFIX}-{max(numbers, default=0) + 1:03d}"
+
+
+def _apply_deadline(task: Task) -> None:
+    try:
+        parsed = parse_deadline(task.deadline_text)
+    except DeadlineError as exc:
+        raise ValidationError({"deadline_text": str(exc)}) from exc
+    task.deadline_text, task.due_date, task.recurring = (
+        parsed.text,
+        parsed.due_date,
+        parsed.recurring,
+    )
+
+
+def _search_text(task: Task) -> str:
+    return fold(" ".join([task.code, task.title, task.description, task.expected_output]))
+
+
+@transaction.atomic
+def task_create(
+    *,
+    committee: Committee,
+    user,
+    leads: Iterable[Agency] = (),
+    coordinators: Iterable[Agency] = (),
+    **fields,
+) -> Task:
+    task = Task(committee=committee, **fields)
+    if not task.code:
+        # Lock the committee row so two simultaneous creations don't pick the same number.
+        Committee.objects.select_for_update().get(pk=committee.pk)
+        task.code = next_task_code(committee)
+    _apply_deadline(task)
+    task.search_text = _search_text(task)
+    task.updated_by = user
+    task._history_user = user
+    task.full_clean(exclude=["search_text"])
+    task.save()
+    for agency in leads:
+        assignment_add(task=task, agency=agency, role=Assignment.Role.LEAD, user=user)
+    for agency in coordinators:
+        assignment_add(task=task, agency=agency, role=Assignment.Role.COORDINATING, user=user)
+    return task
+
+
+@transaction.atomic
+def task_update(*, task: Task, user, expected_version: int | None, **fields) -> Task:
+    locked = Task.objects.select_for_update().get(pk=task.pk)
+    check_version(locked, expected_version)
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    _apply_deadline(locked)
+    locked.search_text = _search_text(locked)
+    locked.full_clean(exclude=["search_text"])
+    _save(locked, user)
+    return locked
+
+
+@transaction.atomic
+def task_cancel(*, task: Task, user, reason: str, expected_version: int | None = None) -> Task:
+    """Cancel a task with a reason; its open assignments get a cancellation log entry."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason for cancelling the task.")})
+    locked = Task.objects.select_for_update().get(pk=task.pk)
+    check_version(locked, expected_version)
+    for assignment in locked.assignments.filter(status__in=OPEN_STATUSES):
+        _log(assignment, user, ProgressUpdate.Kind.CANCELLATION, Status.CANCELLED, reason)
+    locked.status, locked.cancel_reason = Status.CANCELLED, reason.strip()
+    _save(locked, user)
+    return locked
+
+
+@transaction.atomic
+def assignment_add(
+    *, task: Task, agency: Agency, role: str, user, due_date: date | None = None
+) -> Assignment:
+    assignment, created = Assignment.objects.get_or_create(
+        task=task, agency=agency, defaults={"role": role, "due_date": due_date, "updated_by": user}
+    )
+    if not created and (assignment.role, assignment.due_date) != (role, due_date):
+        assignment.role, assignment.due_date = role, due_date
+        _save(assignment, user)
+    task_refresh(task, user)
+    return assignment
+
+
+@transaction.atomic
+def assignment_remove(*, assignment: Assignment, user) -> None:
+    if assignment.updates.exists():
+        raise ValidationError(
+            _("%(agency)s has already reported progress; cancel the task instead of removing it.")
+            % {"agency": assignment.agency}
+        )
+    task = assignment.task
+    assignment._history_user = user
+    assignment.delete()
+    task_refresh(task, user)
+
+
+def _log(
+    assignment: Assignment,
+    user,
+    kind: str,
+    status: str,
+    note: str = "",
+    percent: int | None = None,
+    effective_date: date | None = None,
+) -> ProgressUpdate:
+    """Append one entry to the log and move the assignment (and its task) to the new state."""
+    update = ProgressUpdate.objects.create(
+        assignment=assignment,
+        kind=kind,
+        author=user,
+        created_at=timezone.now(),
+        effective_date=effective_date or timezone.localdate(),
+        percent=assignment.percent if percent is None else percent,
+        status=status,
+        note=note,
+    )
+    assignment.status, assignment.percent, assignment.completed_on = state_after(update)
+    _save(assignment, user)
+    task_refresh(assignment.task, user)
+    return update
+
+
+@transaction.atomic
+def progress_log(
+    *,
+    assignment: Assignment,
+    user,
+    percent: int,
+    completed: bool,
+    note: str,
+    effective_date: date,
+    files: Sequence = (),
+    expected_version: int | None = None,
+) -> ProgressUpdate:
+    """An agency reports progress. A report of completion waits for the secretariat."""
+    locked = Assignment.objects.select_for_update().select_related("task").get(pk=assignment.pk)
+    check_version(locked, expected_version)
+    errors = {}
+    if locked.status in (Status.COMPLETED, Status.CANCELLED):
+        errors["__all__"] = _("This assignment is closed (%(status)s); no more updates.") % {
+            "status": locked.get_status_display()
+        }
+    if not 0 <= percent <= 100:
+        errors["percent"] = _("Percent must be between 0 and 100.")
+    if effective_date > timezone.localdate():
+        errors["effective_date"] = _("The effective date cannot be in the future.")
+    if completed and not files and not note.strip():
+        errors["note"] = _("Describe the result or attach evidence when reporting completion.")
+    if errors:
+        raise ValidationError(errors)
+    if completed:
+        status, percent = Status.AWAITING, 100
+    else:
+        status = Status.IN_PROGRESS if percent > 0 or note.strip() else Status.NOT_STARTED
+    update = _log(
+        locked, user, ProgressUpdate.Kind.REPORT, status, note.strip(), percent, effective_date
+    )
+    for upload in files:
+        store_evidence(update=update, upload=upload)
+    return update
+
+
+def _awaiting(assignment: Assignment, expected_version: int | None) -> Assignment:
+    locked = Assignment.objects.select_for_update().select_related("task").get(pk=assignment.pk)
+    check_version(locked, expected_version)
+    if locked.status != Status.AWAITING:
+        raise ValidationError(
+            _("Only a completion awaiting confirmation can be confirmed or sent back.")
+        )
+    return locked
+
+
+@transaction.atomic
+def completion_confirm(
+    *, assignment: Assignment, user, expected_version: int | None = None
+) -> ProgressUpdate:
+    """The secretariat confirms a reported completion; it counts from the reported date."""
+    locked = _awaiting(assignment, expected_version)
+    reported = (
+        locked.updates.filter(kind=ProgressUpdate.Kind.REPORT, status=Status.AWAITING).aggregate(
+            last=Max("effective_date")
+        )["last"]
+        or timezone.localdate()
+    )
+    return _log(
+        locked,
+        user,
+        ProgressUpdate.Kind.CONFIRMATION,
+        Status.COMPLETED,
+        percent=100,
+        effective_date=reported,
+    )
+
+
+@transaction.atomic
+def completion_return(
+    *, assignment: Assignment, user, reason: str, expected_version: int | None = None
+) -> ProgressUpdate:
+    """The secretariat sends a completion report back to the agency with a reason."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the report is sent back.")})
+    locked = _awaiting(assignment, expected_version)
+    return _log(locked, user, ProgressUpdate.Kind.RETURN, Status.IN_PROGRESS, reason.strip())

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from tasks.views import dashboard, progress, register
+
+urlpatterns = [
+    path("", dashboard.home, name="home"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("tasks/", register.task_list, name="task_list"),
+    path("tasks/new/", register.task_create, name="task_create"),
+    path("tasks/<int:pk>/", register.task_detail, name="task_detail"),
+    path("tasks/<int:pk>/edit/", register.task_edit, name="task_edit"),
+    path("tasks/<int:pk>/cancel/", register.task_cancel, name="task_cancel"),
+    path("tasks/<int:pk>/assign/", register.assignment_create, name="assignment_create"),
+    path("assignments/<int:pk>/progress/", progress.progress_create, name="progress_create"),
+    path("assignments/<int:pk>/confirm/", progress.completion_confirm, name="completion_confirm"),
+    path("assignments/<int:pk>/return/", progress.completion_return, name="completion_return"),
+    path("confirmations/", progress.confirmation_queue, name="confirmation_queue"),
+    path("my-agency/", progress.my_agency, name="my_agency"),
+    path("evidence/<int:pk>/", progress.evidence_download, name="evidence_download"),
+]

@@ -1,0 +1,177 @@
+"""Logging progress, confirming completions, evidence downloads, and the agency's own page."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from steering import roles
+from tasks import permissions, services
+from tasks.forms import ProgressForm, ReasonForm
+from tasks.models import ProgressUpdate
+from tasks.status import OVERDUE_CATEGORIES, Status
+
+
+def _form_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+@require_POST
+def progress_create(request, pk: int):
+    """Log progress on an assignment; htmx swaps the panel, a plain POST redirects."""
+    assignment = get_object_or_404(
+        permissions.assignments_reportable_by(request.user).select_related("task", "agency"), pk=pk
+    )
+    form = ProgressForm(request.POST, request.FILES)
+    saved = False
+    if form.is_valid():
+        try:
+            services.progress_log(
+                assignment=assignment,
+                user=request.user,
+                percent=form.cleaned_data["percent"],
+                completed=form.cleaned_data["completed"],
+                note=form.cleaned_data["note"],
+                effective_date=form.cleaned_data["effective_date"],
+                files=form.cleaned_data["files"],
+                expected_version=form.cleaned_data["version"],
+            )
+            saved = True
+        except ValidationError as exc:
+            _form_errors(form, exc)
+    if not request.htmx:
+        if saved:
+            messages.success(request, _("Progress recorded."))
+        else:
+            messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("task_detail", pk=assignment.task_id)
+    assignment.refresh_from_db()
+    updates = (
+        ProgressUpdate.objects.filter(assignment__task_id=assignment.task_id)
+        .select_related("assignment__agency", "author")
+        .prefetch_related("evidence")[:100]
+    )
+    return render(
+        request,
+        "tasks/partials/progress_panel.html",
+        {
+            "target": assignment,
+            "progress_form": ProgressForm() if saved else form,
+            "updates": updates,
+            "saved": saved,
+        },
+        status=200 if saved else 422,
+    )
+
+
+def confirmation_queue(request):
+    if not permissions.can_manage_tasks(request.user):
+        raise PermissionDenied
+    last_report = ProgressUpdate.objects.filter(
+        assignment=OuterRef("pk"), kind=ProgressUpdate.Kind.REPORT
+    ).order_by("-created_at", "-id")
+    awaiting = (
+        permissions.assignments_reportable_by(request.user)
+        .filter(status=Status.AWAITING)
+        .select_related("task", "agency")
+        .annotate(report_id=Subquery(last_report.values("id")[:1]))
+        .order_by("updated_at")
+    )
+    items = list(awaiting[:200])
+    reports = ProgressUpdate.objects.in_bulk([a.report_id for a in items if a.report_id])
+    evidence_by_report = {}
+    for report in ProgressUpdate.objects.filter(id__in=reports).prefetch_related("evidence"):
+        evidence_by_report[report.id] = (report, list(report.evidence.all()))
+    rows = [(a, *evidence_by_report.get(a.report_id, (None, []))) for a in items]
+    return render(request, "tasks/confirmation_queue.html", {"rows": rows})
+
+
+def _decide(request, pk: int, confirm: bool):
+    if not permissions.can_manage_tasks(request.user):
+        raise PermissionDenied
+    assignment = get_object_or_404(
+        permissions.assignments_reportable_by(request.user).select_related("task", "agency"), pk=pk
+    )
+    form = ReasonForm(request.POST)
+    form.is_valid()
+    version = form.cleaned_data.get("version")
+    try:
+        if confirm:
+            services.completion_confirm(
+                assignment=assignment, user=request.user, expected_version=version
+            )
+            text = _("Completion of %(code)s by %(agency)s confirmed.")
+        else:
+            services.completion_return(
+                assignment=assignment,
+                user=request.user,
+                reason=form.cleaned_data.get("reason", ""),
+                expected_version=version,
+            )
+            text = _("Report of %(code)s by %(agency)s sent back.")
+        ok, text = True, text % {"code": assignment.task.code, "agency": assignment.agency}
+    except ValidationError as exc:
+        ok, text = False, " ".join(exc.messages)
+    if request.htmx:
+        return render(
+            request,
+            "tasks/partials/decision.html",
+            {"ok": ok, "text": text, "assignment": assignment},
+            status=200 if ok else 422,
+        )
+    (messages.success if ok else messages.error)(request, text)
+    return redirect("confirmation_queue")
+
+
+@require_POST
+def completion_confirm(request, pk: int):
+    return _decide(request, pk, confirm=True)
+
+
+@require_POST
+def completion_return(request, pk: int):
+    return _decide(request, pk, confirm=False)
+
+
+def evidence_download(request, pk: int):
+    evidence = get_object_or_404(permissions.evidence_visible_to(request.user), pk=pk)
+    return FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+
+
+def my_agency(request):
+    """An officer's home: their agency's assignments, overdue and due soon first."""
+    agency_id = roles.agency_id_of(request.user)
+    today = timezone.localdate()
+    assignments = (
+        permissions.assignments_reportable_by(request.user)
+        .filter(agency_id=agency_id)
+        .with_timeliness(today)
+        .select_related("task", "agency")
+        .annotate(
+            urgency=Case(
+                When(category__in=OVERDUE_CATEGORIES, then=Value(0)),
+                When(due_soon=True, then=Value(1)),
+                When(status__in=[Status.IN_PROGRESS, Status.NOT_STARTED], then=Value(2)),
+                When(status=Status.AWAITING, then=Value(3)),
+                default=Value(4),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("urgency", "_deadline", "task__code")
+    )
+    page = Paginator(assignments, 50).get_page(request.GET.get("page"))
+    return render(request, "tasks/my_agency.html", {"page": page})

@@ -1,0 +1,182 @@
+"""The task register: list with filters, detail, create, edit, assign, cancel."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from steering import roles
+from steering.permissions import committees_visible_to
+from tasks import permissions, services
+from tasks.filters import TaskFilter
+from tasks.forms import AssignmentForm, ProgressForm, ReasonForm, TaskForm
+from tasks.models import Assignment, ProgressUpdate
+from tasks.selectors import count_categories
+
+PAGE_SIZE = 50
+
+
+def lead_prefetch() -> Prefetch:
+    return Prefetch(
+        "assignments",
+        queryset=Assignment.objects.filter(role=Assignment.Role.LEAD).select_related("agency"),
+        to_attr="leads",
+    )
+
+
+def task_list(request):
+    today = timezone.localdate()
+    tasks = permissions.tasks_visible_to(request.user)
+    task_filter = TaskFilter(request.GET, queryset=tasks, request=request, today=today)
+    task_filter.filters["committee"].queryset = committees_visible_to(request.user)
+    if not task_filter.is_valid():
+        return render(request, "tasks/task_list.html", {"filter": task_filter}, status=400)
+    summary = count_categories(task_filter.without_category())
+    results = task_filter.qs.select_related("committee").prefetch_related(lead_prefetch())
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    selected = set(request.GET.getlist("category"))
+    return render(
+        request,
+        "tasks/task_list.html",
+        {
+            "filter": task_filter,
+            "page": page,
+            "summary": summary,
+            "selected_categories": selected,
+            "can_manage": permissions.can_manage_tasks(request.user),
+        },
+    )
+
+
+def task_detail(request, pk: int):
+    today = timezone.localdate()
+    task = get_object_or_404(
+        permissions.tasks_visible_to(request.user)
+        .with_timeliness(today)
+        .select_related("committee", "source_document", "meeting", "parent"),
+        pk=pk,
+    )
+    assignments = list(
+        task.assignments.with_timeliness(today)
+        .select_related("agency")
+        .order_by("role", "agency__name")
+    )
+    reportable_ids = set(
+        permissions.assignments_reportable_by(request.user)
+        .filter(task=task)
+        .values_list("id", flat=True)
+    )
+    own = [
+        a
+        for a in assignments
+        if a.id in reportable_ids and a.agency_id == roles.agency_id_of(request.user)
+    ]
+    updates = (
+        ProgressUpdate.objects.filter(assignment__task=task)
+        .select_related("assignment__agency", "author")
+        .prefetch_related("evidence")[:100]
+    )
+    leads = [a for a in assignments if a.role == Assignment.Role.LEAD]
+    can_manage = permissions.can_manage_tasks(request.user)
+    return render(
+        request,
+        "tasks/task_detail.html",
+        {
+            "task": task,
+            "assignments": assignments,
+            "leads_done": sum(1 for a in leads if a.status == "completed"),
+            "leads_total": len(leads),
+            "late_leads": [
+                a for a in leads if a.category in ("in_progress_overdue", "not_started_overdue")
+            ],
+            "updates": updates,
+            "report_targets": own or [a for a in assignments if a.id in reportable_ids],
+            "progress_form": ProgressForm(),
+            "can_manage": can_manage,
+            "assignment_form": AssignmentForm() if can_manage else None,
+            "history": task.history.select_related("history_user")[:30],
+        },
+    )
+
+
+def _manageable_committee(request):
+    committee_id = roles.committee_id_of(request.user)
+    if not permissions.can_manage_tasks(request.user) or committee_id is None:
+        raise PermissionDenied
+    return committees_visible_to(request.user).get(pk=committee_id)
+
+
+def task_create(request):
+    committee = _manageable_committee(request)
+    form = TaskForm(request.POST or None, committee=committee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            task = services.task_create(
+                committee=committee,
+                user=request.user,
+                leads=form.cleaned_data["leads"],
+                coordinators=form.cleaned_data["coordinators"],
+                **form.task_fields(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Task %(code)s created.") % {"code": task.code})
+            return redirect("task_detail", pk=task.pk)
+    status = 400 if form.errors else 200
+    return render(request, "tasks/task_form.html", {"form": form}, status=status)
+
+
+def task_edit(request, pk: int):
+    task = get_object_or_404(permissions.tasks_manageable_by(request.user), pk=pk)
+    form = TaskForm(request.POST or None, instance=task, committee=task.committee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.task_update(
+                task=task,
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+                **form.task_fields(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Task %(code)s saved.") % {"code": task.code})
+            return redirect("task_detail", pk=task.pk)
+    status = 400 if form.errors else 200
+    return render(request, "tasks/task_form.html", {"form": form, "task": task}, status=status)
+
+
+@require_POST
+def task_cancel(request, pk: int):
+    task = get_object_or_404(permissions.tasks_manageable_by(request.user), pk=pk)
+    form = ReasonForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Give a reason for cancelling the task."))
+        services.task_cancel(
+            task=task,
+            user=request.user,
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
+        )
+        messages.success(request, _("Task %(code)s cancelled.") % {"code": task.code})
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("task_detail", pk=task.pk)
+
+
+@require_POST
+def assignment_create(request, pk: int):
+    task = get_object_or_404(permissions.tasks_manageable_by(request.user), pk=pk)
+    form = AssignmentForm(request.POST)
+    if form.is_valid():
+        services.assignment_add(task=task, user=request.user, **form.cleaned_data)
+        messages.success(request, _("Agency assigned."))
+    else:
+        messages.error(request, _("Choose an agency and a role."))
+    return redirect("task_detail", pk=task.pk)
