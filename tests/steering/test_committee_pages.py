@@ -4,23 +4,28 @@ from django.urls import reverse
 from steering.models import Member
 from tests.factories import DocumentFactory, MeetingFactory, MemberFactory
 
-PERSONAS = [
-    "secretariat",
-    "leader",
-    "officer_a",
-    "commune_officer",
-    "reviewer",
-    "finance",
-    "administrator",
+HOMES = [
+    ("secretariat", "tasks/dashboard.html"),
+    ("leader", "tasks/dashboard.html"),
+    ("administrator", "tasks/dashboard.html"),
+    ("officer_a", "tasks/my_agency.html"),
+    ("commune_officer", "tasks/my_agency.html"),
+    ("reviewer", "steering/home.html"),
+    ("finance", "steering/home.html"),
 ]
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
-def test_each_role_sees_its_home_page(persona, request, client_for, committee):
+@pytest.mark.parametrize("persona, template", HOMES)
+def test_each_role_sees_its_home_page(persona, template, request, client_for, committee):
     client = client_for(request.getfixturevalue(persona))
     response = client.get(reverse("home"))
     assert response.status_code == 200
-    assert committee.name in response.content.decode()
+    assert response.templates[0].name == template
+
+
+def test_committee_overview_lists_the_users_committees(client_for, reviewer, committee):
+    page = client_for(reviewer).get(reverse("committee_overview")).content.decode()
+    assert committee.name in page
 
 
 def test_anonymous_visitor_is_sent_to_login(client, committee):

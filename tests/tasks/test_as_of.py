@@ -19,16 +19,28 @@ def test_status_as_of_a_past_date_ignores_what_came_after(make_task, secretariat
         task = make_task("Số hóa hồ sơ hộ tịch", leads=[agency_a], deadline="Quý III/2025")
     lead = task.assignments.get()
     with at(date(2025, 8, 20)):
-        services.progress_log(assignment=lead, user=secretariat, percent=60, completed=False,
-                              note="60%", effective_date=date(2025, 8, 20))
+        services.progress_log(
+            assignment=lead,
+            user=secretariat,
+            percent=60,
+            completed=False,
+            note="60%",
+            effective_date=date(2025, 8, 20),
+        )
     q3_end = date(2025, 9, 30)
     before = selectors.as_of(Task.objects.all(), q3_end)
     assert before[0].category == Category.IN_PROGRESS_ON_TIME and before[0].state.percent == 60
 
     # In Q4 the agency reports completion, back-dated into Q3, and it is confirmed.
     with at(date(2025, 10, 20)):
-        services.progress_log(assignment=lead, user=secretariat, percent=100, completed=True,
-                              note="Xong", effective_date=date(2025, 9, 28))
+        services.progress_log(
+            assignment=lead,
+            user=secretariat,
+            percent=100,
+            completed=True,
+            note="Xong",
+            effective_date=date(2025, 9, 28),
+        )
         services.completion_confirm(assignment=lead, user=secretariat)
     again = selectors.as_of(Task.objects.all(), q3_end)
     assert again[0].category == before[0].category and again[0].state == before[0].state
@@ -41,8 +53,14 @@ def test_as_of_agrees_with_the_live_register_today(make_task, secretariat, agenc
         done = make_task("A", leads=[agency_a], deadline="15/07/2025")
         make_task("B", leads=[agency_b], deadline="15/07/2025")
         make_task("C", leads=[agency_b], deadline="Thường xuyên")
-        services.progress_log(assignment=done.assignments.get(), user=secretariat, percent=100,
-                              completed=True, note="ok", effective_date=date(2025, 7, 1))
+        services.progress_log(
+            assignment=done.assignments.get(),
+            user=secretariat,
+            percent=100,
+            completed=True,
+            note="ok",
+            effective_date=date(2025, 7, 1),
+        )
         services.completion_confirm(assignment=done.assignments.get(), user=secretariat)
     with at(date(2025, 9, 1)):
         today = timezone.localdate()

@@ -14,8 +14,12 @@ PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 @pytest.fixture
 def task(make_task, agency_a, agency_b):
     with time_machine.travel(date(2025, 7, 1)):
-        return make_task("Số hóa hồ sơ hộ tịch", leads=[agency_a], coordinators=[agency_b],
-                         deadline="Trước 15/8/2025")
+        return make_task(
+            "Số hóa hồ sơ hộ tịch",
+            leads=[agency_a],
+            coordinators=[agency_b],
+            deadline="Trước 15/8/2025",
+        )
 
 
 def log(client, assignment, **data):
@@ -87,13 +91,20 @@ def test_bad_input_is_refused_with_field_errors_and_changes_nothing(client_for, 
 
 def complete_and_confirm(client_for, officer, secretariat, assignment, reported: str):
     with time_machine.travel(date(2025, 8, 20)):
-        log(client_for(officer), assignment, percent=100, completed="on", effective_date=reported,
-            note="Đã ban hành kế hoạch")
+        log(
+            client_for(officer),
+            assignment,
+            percent=100,
+            completed="on",
+            effective_date=reported,
+            note="Đã ban hành kế hoạch",
+        )
         assignment.refresh_from_db()
         assert assignment.status == Status.AWAITING
         client = client_for(secretariat)
-        response = client.post(reverse("completion_confirm", args=[assignment.pk]),
-                               {"version": assignment.version})
+        response = client.post(
+            reverse("completion_confirm", args=[assignment.pk]), {"version": assignment.version}
+        )
         assert response.status_code == 302
 
 
@@ -125,8 +136,11 @@ def test_secretariat_sends_a_report_back_with_a_reason(client_for, officer_a, se
     log(client_for(officer_a), lead, percent=100, completed="on", note="Xong")
     lead.refresh_from_db()
     client = client_for(secretariat)
-    empty = client.post(reverse("completion_return", args=[lead.pk]), {"version": lead.version},
-                        headers={"HX-Request": "true"})
+    empty = client.post(
+        reverse("completion_return", args=[lead.pk]),
+        {"version": lead.version},
+        headers={"HX-Request": "true"},
+    )
     assert empty.status_code == 422
     response = client.post(
         reverse("completion_return", args=[lead.pk]),
@@ -156,12 +170,21 @@ def test_task_with_many_leads_completes_only_when_every_lead_is_confirmed(
 ):
     from tasks import services
 
-    task = make_task("Thành lập Ban Chỉ đạo cấp xã", leads=[commune_agency, agency_a, agency_b],
-                     deadline="Trước 15/8/2025")
+    task = make_task(
+        "Thành lập Ban Chỉ đạo cấp xã",
+        leads=[commune_agency, agency_a, agency_b],
+        deadline="Trước 15/8/2025",
+    )
     leads = list(task.assignments.order_by("id"))
     for lead in leads[:2]:
-        services.progress_log(assignment=lead, user=secretariat, percent=100, completed=True,
-                              note="Đã thành lập", effective_date=date(2025, 8, 10))
+        services.progress_log(
+            assignment=lead,
+            user=secretariat,
+            percent=100,
+            completed=True,
+            note="Đã thành lập",
+            effective_date=date(2025, 8, 10),
+        )
         services.completion_confirm(assignment=lead, user=secretariat)
     task.refresh_from_db()
     assert task.status == Status.IN_PROGRESS and task.percent == 67

@@ -13,11 +13,16 @@ from tests.factories import AgencyFactory
 def register(make_task, agency_a, agency_b):
     with time_machine.travel(date(2025, 7, 1)):
         return {
-            "digital": make_task("Đẩy mạnh chuyển đổi số trong cơ quan nhà nước", leads=[agency_a],
-                                 deadline="Quý III/2025", is_key=True),
+            "digital": make_task(
+                "Đẩy mạnh chuyển đổi số trong cơ quan nhà nước",
+                leads=[agency_a],
+                deadline="Quý III/2025",
+                is_key=True,
+            ),
             "land": make_task("Làm sạch dữ liệu đất đai", leads=[agency_b], deadline="Năm 2025"),
-            "recurring": make_task("Đôn đốc thực hiện Đề án 06", leads=[agency_b],
-                                   deadline="Thường xuyên"),
+            "recurring": make_task(
+                "Đôn đốc thực hiện Đề án 06", leads=[agency_b], deadline="Thường xuyên"
+            ),
         }
 
 
@@ -54,9 +59,7 @@ def test_filter_overdue_of_one_agency_with_counts_per_category(
 
 
 @time_machine.travel(date(2025, 10, 15))
-def test_filters_live_in_the_url_and_bad_values_are_a_clear_400(
-    client_for, leader, register
-):
+def test_filters_live_in_the_url_and_bad_values_are_a_clear_400(client_for, leader, register):
     client = client_for(leader)
     page = client.get(reverse("task_list"), {"is_key": "on", "sort": "-due"})
     assert codes(page) == {register["digital"].code}
@@ -69,8 +72,11 @@ def test_filters_live_in_the_url_and_bad_values_are_a_clear_400(
 def test_officer_sees_only_tasks_their_agency_leads_or_coordinates(
     client_for, officer_a, make_task, agency_a, register
 ):
-    shared = make_task("Phối hợp triển khai nền tảng số", leads=[AgencyFactory(name="Sở Y tế")],
-                       coordinators=[agency_a])
+    shared = make_task(
+        "Phối hợp triển khai nền tảng số",
+        leads=[AgencyFactory(name="Sở Y tế")],
+        coordinators=[agency_a],
+    )
     client = client_for(officer_a)
     assert codes(client.get(reverse("task_list"))) == {register["digital"].code, shared.code}
     hidden = register["land"]
@@ -78,8 +84,13 @@ def test_officer_sees_only_tasks_their_agency_leads_or_coordinates(
 
 
 def test_another_committees_tasks_are_invisible(client_for, secretariat, other_committee, agency_a):
-    other = services.task_create(committee=other_committee, user=secretariat, title="Tỉnh khác",
-                                 field="innovation", leads=[agency_a])
+    other = services.task_create(
+        committee=other_committee,
+        user=secretariat,
+        title="Tỉnh khác",
+        field="innovation",
+        leads=[agency_a],
+    )
     client = client_for(secretariat)
     assert client.get(reverse("task_detail", args=[other.pk])).status_code == 404
     assert other.code not in codes(client.get(reverse("task_list")))
@@ -121,10 +132,16 @@ def test_leader_reads_but_cannot_create_or_edit(client_for, leader, register):
 
 def test_secretariat_creates_a_task_with_a_generated_code(client_for, secretariat, agency_a, db):
     client = client_for(secretariat)
-    response = client.post(reverse("task_create"), {
-        "title": "Xây dựng Trung tâm dữ liệu tỉnh", "field": "infrastructure", "level": "province",
-        "deadline_text": "Quý IV/2025", "leads": [agency_a.pk],
-    })
+    response = client.post(
+        reverse("task_create"),
+        {
+            "title": "Xây dựng Trung tâm dữ liệu tỉnh",
+            "field": "infrastructure",
+            "level": "province",
+            "deadline_text": "Quý IV/2025",
+            "leads": [agency_a.pk],
+        },
+    )
     assert response.status_code == 302
     task = Task.objects.get()
     assert task.code == "57-001" and task.due_date == date(2025, 12, 31)
@@ -135,10 +152,16 @@ def test_secretariat_creates_a_task_with_a_generated_code(client_for, secretaria
 def test_unparseable_deadline_redisplays_the_form_naming_the_text(
     client_for, secretariat, agency_a, db
 ):
-    response = client_for(secretariat).post(reverse("task_create"), {
-        "title": "X", "field": "infrastructure", "level": "province",
-        "deadline_text": "sớm nhất có thể", "leads": [agency_a.pk],
-    })
+    response = client_for(secretariat).post(
+        reverse("task_create"),
+        {
+            "title": "X",
+            "field": "infrastructure",
+            "level": "province",
+            "deadline_text": "sớm nhất có thể",
+            "leads": [agency_a.pk],
+        },
+    )
     assert response.status_code == 400
     assert "sớm nhất có thể" in response.content.decode()
     assert not Task.objects.exists()

@@ -1,0 +1,67 @@
+from rest_framework import serializers
+
+from tasks.models import Assignment, ProgressUpdate, Task
+
+
+class AssignmentSerializer(serializers.ModelSerializer):
+    agency = serializers.CharField(source="agency.name")
+
+    class Meta:
+        model = Assignment
+        fields = [
+            "id",
+            "agency",
+            "role",
+            "status",
+            "percent",
+            "completed_on",
+            "due_date",
+            "version",
+        ]
+
+
+class TaskSerializer(serializers.ModelSerializer):
+    category = serializers.CharField(read_only=True)
+    due_soon = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Task
+        fields = [
+            "id",
+            "code",
+            "title",
+            "field",
+            "level",
+            "is_key",
+            "deadline_text",
+            "due_date",
+            "recurring",
+            "status",
+            "percent",
+            "completed_on",
+            "category",
+            "due_soon",
+        ]
+
+
+class TaskDetailSerializer(TaskSerializer):
+    assignments = AssignmentSerializer(many=True, read_only=True)
+
+    class Meta(TaskSerializer.Meta):
+        fields = [*TaskSerializer.Meta.fields, "description", "expected_output", "assignments"]
+
+
+class ProgressInputSerializer(serializers.Serializer):
+    """Input of a progress report; the rules are in tasks.services.progress_log."""
+
+    percent = serializers.IntegerField(min_value=0, max_value=100)
+    completed = serializers.BooleanField(default=False)
+    effective_date = serializers.DateField()
+    note = serializers.CharField(allow_blank=True, default="")
+    version = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class ProgressUpdateSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ProgressUpdate
+        fields = ["id", "kind", "status", "percent", "effective_date", "note", "created_at"]

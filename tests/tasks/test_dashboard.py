@@ -1,0 +1,50 @@
+from datetime import date
+
+import time_machine
+from django.urls import reverse
+
+from tasks import services
+
+
+@time_machine.travel(date(2025, 10, 15))
+def test_dashboard_counts_categories_and_ranks_slow_agencies_first(
+    client_for, leader, secretariat, make_task, agency_a, agency_b
+):
+    done = make_task("Đã xong", leads=[agency_a], deadline="Năm 2025")
+    services.progress_log(
+        assignment=done.assignments.get(),
+        user=secretariat,
+        percent=100,
+        completed=True,
+        note="ok",
+        effective_date=date(2025, 10, 1),
+    )
+    services.completion_confirm(assignment=done.assignments.get(), user=secretariat)
+    make_task("Quá hạn 1", leads=[agency_b], deadline="Quý III/2025")
+    make_task("Quá hạn 2", leads=[agency_b], deadline="Tháng 8/2025")
+    make_task("Thường xuyên", leads=[agency_a], deadline="Thường xuyên")
+
+    response = client_for(leader).get(reverse("home"))
+    assert response.templates[0].name == "tasks/dashboard.html"
+    summary = response.context["summary"]
+    assert (summary.total, summary.completed, summary.not_started) == (4, 1, 2)
+    assert summary.counts["no_deadline"] == 1 and summary.overdue == 2
+    assert summary.completion_rate == 25.0
+    agencies = response.context["agencies"]
+    assert agencies[0]["agency_id"] == agency_b.pk and agencies[0]["overdue"] == 2
+    assert agencies[1]["on_time_rate"] == 50.0  # agency A: 1 of 2 led tasks done on time
+    html = response.content.decode()
+    assert "<svg" in html and 'role="img"' in html
+
+
+def test_officer_home_is_their_agencys_assignments_overdue_first(
+    client_for, officer_a, make_task, agency_a, agency_b
+):
+    with time_machine.travel(date(2025, 7, 1)):
+        later = make_task("Còn hạn", leads=[agency_a], deadline="Năm 2030")
+        overdue = make_task("Đã quá hạn", leads=[agency_a], deadline="Tháng 8/2025")
+        make_task("Không phải của tôi", leads=[agency_b], deadline="Tháng 8/2025")
+    with time_machine.travel(date(2025, 10, 15)):
+        response = client_for(officer_a).get(reverse("home"))
+    codes = [a.task.code for a in response.context["page"]]
+    assert codes == [overdue.code, later.code]
