@@ -1,10 +1,11 @@
 from django.contrib.admin import AdminSite
 from django.contrib.admin.apps import AdminConfig
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalAdminSite(AdminSite):
-    site_header = "Resolution 57 portal"
+    site_header = _("Resolution 57 portal")
 
     def has_permission(self, request) -> bool:
         """A signed-in user who is not staff gets 403, not a second login form."""

@@ -285,9 +285,10 @@ def seed_accounts(committee: Committee) -> list[tuple[str, str]]:
     return printed
 
 
-def seed() -> list[tuple[str, str]]:
+def seed() -> tuple[Committee, list[tuple[str, str]]]:
+    """Returns the provincial committee and the (username, role) rows to print."""
     seed_agencies()
     seed_documents()
     committee = seed_committee()
     seed_meetings(committee)
-    return seed_accounts(committee)
+    return committee, seed_accounts(committee)

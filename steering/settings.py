@@ -132,6 +132,11 @@ if DATABASE_URL:
             conn_health_checks=True,
         )
     }
+    # The register's category expression makes the planner's cost estimate high enough to
+    # switch on JIT, which then spends 0.3-0.8 s compiling queries that run in 10-40 ms
+    # (bench/RESULTS.md). Short OLTP queries never gain from JIT.
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 else:
     DATABASES = {
         "default": {

@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import FastSelect, StyledForm
 from steering.models import Agency, Committee
 from tasks import selectors
 from tasks.models import Assignment, Field, Level, Task
@@ -27,19 +28,28 @@ class TaskFilter(django_filters.FilterSet):
     ``filter_queryset`` adds so every filter sees it."""
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"),
+        choices=Status.choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
+    )
     category = django_filters.MultipleChoiceFilter(
-        label=_("Timeliness"), choices=Category.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Timeliness"),
+        choices=Category.choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,  # one row per task already; DISTINCT would sort every row twice
     )
     agency = django_filters.ModelChoiceFilter(
         label=_("Lead or coordinating agency"),
-        queryset=Agency.objects.all(),
+        queryset=Agency.objects.only("id", "name"),
         method="filter_agency",
+        widget=FastSelect,
     )
-    field = django_filters.ChoiceFilter(label=_("Field"), choices=Field.choices)
-    level = django_filters.ChoiceFilter(label=_("Level"), choices=Level.choices)
+    field = django_filters.ChoiceFilter(label=_("Field"), choices=Field.choices, widget=FastSelect)
+    level = django_filters.ChoiceFilter(label=_("Level"), choices=Level.choices, widget=FastSelect)
     committee = django_filters.ModelChoiceFilter(
-        label=_("Committee"), queryset=Committee.objects.all()
+        label=_("Committee"), queryset=Committee.objects.all(), widget=FastSelect
     )
     due_from = django_filters.DateFilter(
         label=_("Due from"), field_name="due_date", lookup_expr="gte"
@@ -56,6 +66,7 @@ class TaskFilter(django_filters.FilterSet):
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
         empty_label=None,
+        widget=FastSelect,
         choices=[
             ("code", _("Code")),
             ("-code", _("Code, descending")),
@@ -71,6 +82,7 @@ class TaskFilter(django_filters.FilterSet):
     class Meta:
         model = Task
         fields = []
+        form = StyledForm
 
     def __init__(self, *args, today=None, **kwargs):
         self.today = today or timezone.localdate()

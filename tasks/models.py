@@ -90,6 +90,9 @@ class Task(NFCTextMixin):
     percent = models.PositiveSmallIntegerField(_("percent complete"), default=0)
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
+    # The earliest own deadline among open lead assignments: a task is overdue when it passes,
+    # even before the task's deadline. Stored so lists need no subquery per row.
+    earliest_lead_due = models.DateField(null=True, blank=True, editable=False)
 
     search_text = models.TextField(editable=False, default="")
     version = models.PositiveIntegerField(default=1, editable=False)

@@ -2,6 +2,7 @@
 the register as of any past date (replayed from the progress log)."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -13,11 +14,10 @@ from tasks.models import Assignment, ProgressUpdate, Task
 from tasks.services import NOT_STARTED, State, rollup, state_after
 from tasks.status import (
     COMPLETED_CATEGORIES,
-    IN_PROGRESS_CATEGORIES,
-    NOT_STARTED_CATEGORIES,
     OPEN_STATUSES,
     OVERDUE_CATEGORIES,
     Category,
+    Status,
     categorize,
 )
 
@@ -31,7 +31,15 @@ def search(tasks: QuerySet[Task], query: str) -> QuerySet[Task]:
 
 @dataclass(frozen=True)
 class Summary:
+    """Counts of tasks by timeliness category and by stored status.
+
+    The headline "completed / in progress / not started" counts statuses, so an open recurring
+    task (category "no deadline") still counts as in progress; awaiting confirmation counts as
+    in progress until the secretariat confirms.
+    """
+
     counts: dict[str, int]
+    statuses: dict[str, int]
     total: int
 
     def _sum(self, categories) -> int:
@@ -39,15 +47,15 @@ class Summary:
 
     @property
     def completed(self) -> int:
-        return self._sum(COMPLETED_CATEGORIES)
+        return self.statuses[Status.COMPLETED]
 
     @property
     def in_progress(self) -> int:
-        return self._sum(IN_PROGRESS_CATEGORIES)
+        return self.statuses[Status.IN_PROGRESS] + self.statuses[Status.AWAITING]
 
     @property
     def not_started(self) -> int:
-        return self._sum(NOT_STARTED_CATEGORIES)
+        return self.statuses[Status.NOT_STARTED]
 
     @property
     def overdue(self) -> int:
@@ -56,7 +64,7 @@ class Summary:
     @property
     def completion_rate(self) -> float:
         """Completed tasks as a percentage of tasks not cancelled."""
-        base = self.total - self.counts[Category.CANCELLED]
+        base = self.total - self.statuses[Status.CANCELLED]
         return round(100 * self.completed / base, 1) if base else 0.0
 
     def rows(self) -> list[tuple[str, str, int]]:
@@ -64,15 +72,20 @@ class Summary:
         return [(c.value, c.label, self.counts[c.value]) for c in Category]
 
 
-def summarize(counts: dict[str, int]) -> Summary:
-    full = {c: 0 for c in Category.values} | counts
-    return Summary(counts=full, total=sum(full.values()))
+def summarize(pairs: Iterable[tuple[str, str, int]]) -> Summary:
+    """A Summary from (category, status, count) triples."""
+    counts = dict.fromkeys(Category.values, 0)
+    statuses = dict.fromkeys(Status.values, 0)
+    for category, status, n in pairs:
+        counts[category] += n
+        statuses[status] += n
+    return Summary(counts=counts, statuses=statuses, total=sum(counts.values()))
 
 
 def count_categories(annotated: QuerySet[Task]) -> Summary:
-    """Counts per category in one query, on a queryset already ``with_timeliness``."""
-    rows = annotated.order_by().values("category").annotate(n=Count("id"))
-    return summarize({row["category"]: row["n"] for row in rows})
+    """Counts per category and status in one query, on a queryset already ``with_timeliness``."""
+    rows = annotated.order_by().values("category", "status").annotate(n=Count("id"))
+    return summarize((row["category"], row["status"], row["n"]) for row in rows)
 
 
 def category_summary(tasks: QuerySet[Task], today: date) -> Summary:
@@ -179,7 +192,4 @@ def as_of(tasks: QuerySet[Task], day: date) -> list[TaskAsOf]:
 
 
 def summary_as_of(tasks: QuerySet[Task], day: date) -> Summary:
-    counts: dict[str, int] = defaultdict(int)
-    for item in as_of(tasks, day):
-        counts[item.category] += 1
-    return summarize(dict(counts))
+    return summarize((item.category, item.state.status, 1) for item in as_of(tasks, day))

@@ -12,7 +12,6 @@ from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
@@ -92,18 +91,21 @@ def _save(obj: Task | Assignment, user) -> None:
 
 def task_refresh(task: Task, user=None) -> Task:
     """Recompute the task's roll-up from its lead assignments; the one place it is written."""
-    leads = task.assignments.filter(role=Assignment.Role.LEAD)
+    leads = list(task.assignments.filter(role=Assignment.Role.LEAD))
     state = rollup([State(a.status, a.percent, a.completed_on) for a in leads])
+    earliest = min(
+        (a.due_date for a in leads if a.status in OPEN_STATUSES and a.due_date), default=None
+    )
     if task.status == Status.CANCELLED:
         return task
-    if (task.status, task.percent, task.completed_on) != (
-        state.status,
-        state.percent,
-        state.completed_on,
-    ):
+    current = (task.status, task.percent, task.completed_on, task.earliest_lead_due)
+    if current != (*state, earliest):
         task.status, task.percent, task.completed_on = state
+        task.earliest_lead_due = earliest
         task._history_user = user
-        task.save(update_fields=["status", "percent", "completed_on", "updated_at"])
+        task.save(
+            update_fields=["status", "percent", "completed_on", "earliest_lead_due", "updated_at"]
+        )
     return task
 
 
@@ -298,12 +300,13 @@ def completion_confirm(
 ) -> ProgressUpdate:
     """The secretariat confirms a reported completion; it counts from the reported date."""
     locked = _awaiting(assignment, expected_version)
+    # The report now awaiting is the latest one; earlier reports may have been sent back.
     reported = (
-        locked.updates.filter(kind=ProgressUpdate.Kind.REPORT, status=Status.AWAITING).aggregate(
-            last=Max("effective_date")
-        )["last"]
-        or timezone.localdate()
-    )
+        locked.updates.filter(kind=ProgressUpdate.Kind.REPORT, status=Status.AWAITING)
+        .order_by("-created_at", "-id")
+        .values_list("effective_date", flat=True)
+        .first()
+    ) or timezone.localdate()
     return _log(
         locked,
         user,
@@ -316,10 +319,22 @@ def completion_confirm(
 
 @transaction.atomic
 def completion_return(
-    *, assignment: Assignment, user, reason: str, expected_version: int | None = None
+    *,
+    assignment: Assignment,
+    user,
+    reason: str,
+    expected_version: int | None = None,
+    effective_date: date | None = None,
 ) -> ProgressUpdate:
     """The secretariat sends a completion report back to the agency with a reason."""
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the report is sent back.")})
     locked = _awaiting(assignment, expected_version)
-    return _log(locked, user, ProgressUpdate.Kind.RETURN, Status.IN_PROGRESS, reason.strip())
+    return _log(
+        locked,
+        user,
+        ProgressUpdate.Kind.RETURN,
+        Status.IN_PROGRESS,
+        reason.strip(),
+        effective_date=effective_date,
+    )

@@ -12,7 +12,7 @@ log). Both are written side by side below, in the same order, and
 from datetime import date, timedelta
 
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -43,8 +43,6 @@ class Category(models.TextChoices):
 
 COMPLETED_CATEGORIES = (Category.COMPLETED_ON_TIME, Category.COMPLETED_LATE)
 OVERDUE_CATEGORIES = (Category.IN_PROGRESS_OVERDUE, Category.NOT_STARTED_OVERDUE)
-IN_PROGRESS_CATEGORIES = (Category.IN_PROGRESS_ON_TIME, Category.IN_PROGRESS_OVERDUE)
-NOT_STARTED_CATEGORIES = (Category.NOT_STARTED_ON_TIME, Category.NOT_STARTED_OVERDUE)
 
 
 def categorize(
@@ -120,15 +118,6 @@ def assignment_category(today: date) -> dict:
 
 
 def task_category(today: date) -> dict:
-    """Annotations for a Task queryset: overdue also when any open lead's own deadline passed."""
-    from tasks.models import Assignment
-
-    late_lead = Assignment.objects.filter(
-        task=OuterRef("pk"),
-        role=Assignment.Role.LEAD,
-        status__in=OPEN_STATUSES,
-        due_date__lt=today,
-    )
-    annotations = {"_lead_overdue": Exists(late_lead)}
-    annotations.update(_category_case(F("due_date"), today, lead_overdue=Q(_lead_overdue=True)))
-    return annotations
+    """Annotations for a Task queryset: overdue also when an open lead's own deadline passed
+    (``earliest_lead_due`` is kept by ``tasks.services.task_refresh``)."""
+    return _category_case(F("due_date"), today, lead_overdue=Q(earliest_lead_due__lt=today))

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,6 +19,18 @@ from tasks.models import Assignment, ProgressUpdate
 from tasks.selectors import count_categories
 
 PAGE_SIZE = 50
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its row count by a caller who already knows it (no COUNT query)."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
 
 
 def lead_prefetch() -> Prefetch:
@@ -36,9 +49,11 @@ def task_list(request):
     if not task_filter.is_valid():
         return render(request, "tasks/task_list.html", {"filter": task_filter}, status=400)
     summary = count_categories(task_filter.without_category())
+    selected = set(task_filter.form.cleaned_data.get("category") or [])
+    # The counts per category already say how many rows the category filter keeps.
+    count = sum(summary.counts[c] for c in selected) if selected else summary.total
     results = task_filter.qs.select_related("committee").prefetch_related(lead_prefetch())
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    selected = set(request.GET.getlist("category"))
+    page = CountedPaginator(results, PAGE_SIZE, count=count).get_page(request.GET.get("page"))
     return render(
         request,
         "tasks/task_list.html",

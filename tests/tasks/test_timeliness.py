@@ -75,6 +75,9 @@ def test_database_categories_agree_with_python_on_every_case(committee, agency_a
 
 def test_a_task_is_overdue_when_a_lead_misses_its_own_earlier_deadline(make_task, agency_a):
     task = make_task(leads=[agency_a], deadline="31/12/2025")
+    from tasks import services
+
     Assignment.objects.filter(task=task).update(due_date=date(2025, 8, 15))
+    services.task_refresh(task)
     annotated = Task.objects.with_timeliness(date(2025, 9, 1)).get(pk=task.pk)
     assert annotated.category == Category.NOT_STARTED_OVERDUE
