@@ -193,3 +193,44 @@ def as_of(tasks: QuerySet[Task], day: date) -> list[TaskAsOf]:
 
 def summary_as_of(tasks: QuerySet[Task], day: date) -> Summary:
     return summarize((item.category, item.state.status, 1) for item in as_of(tasks, day))
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row of a task's change history: who changed what, from what, to what."""
+
+    when: datetime
+    who: object
+    subject: str
+    fields: list[tuple[str, object, object]]
+    created: bool
+
+
+def _display(field, value):
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return dict(field.choices).get(value, value) if field.choices else value
+
+
+def change_history(task: Task, limit: int = 30) -> list[Change]:
+    """The latest changes to the task and its assignments, newest first."""
+    records = [
+        *task.history.select_related("history_user")[:limit],
+        *Assignment.history.filter(task_id=task.pk).select_related("history_user", "agency")[
+            :limit
+        ],
+    ]
+    records.sort(key=lambda r: r.history_date, reverse=True)
+    changes = []
+    for record in records[:limit]:
+        model = record.instance_type
+        subject = str(record.agency) if model is Assignment else task.code
+        fields = []
+        created = record.history_type == "+"
+        if not created and record.prev_record is not None:
+            for diff in record.diff_against(record.prev_record).changes:
+                field = model._meta.get_field(diff.field)
+                old, new = _display(field, diff.old), _display(field, diff.new)
+                fields.append((field.verbose_name, old, new))
+        changes.append(Change(record.history_date, record.history_user, subject, fields, created))
+    return changes

@@ -111,3 +111,22 @@ def make_task(committee, secretariat):
         )
 
     return make
+
+
+@pytest.fixture
+def complete(secretariat):
+    """``complete(assignment, day)``: the agency reports completion on ``day``; it is confirmed."""
+    from tasks import services
+
+    def report_and_confirm(assignment, day):
+        services.progress_log(
+            assignment=assignment,
+            user=secretariat,
+            percent=100,
+            completed=True,
+            note="Đã hoàn thành",
+            effective_date=day,
+        )
+        services.completion_confirm(assignment=assignment, user=secretariat)
+
+    return report_and_confirm

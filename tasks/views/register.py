@@ -16,7 +16,7 @@ from tasks import permissions, services
 from tasks.filters import TaskFilter
 from tasks.forms import AssignmentForm, ProgressForm, ReasonForm, TaskForm
 from tasks.models import Assignment, ProgressUpdate
-from tasks.selectors import count_categories
+from tasks.selectors import change_history, count_categories
 
 PAGE_SIZE = 50
 
@@ -113,7 +113,7 @@ def task_detail(request, pk: int):
             "progress_form": ProgressForm(),
             "can_manage": can_manage,
             "assignment_form": AssignmentForm() if can_manage else None,
-            "history": task.history.select_related("history_user")[:30],
+            "history": change_history(task),
         },
     )
 

@@ -53,6 +53,7 @@ def test_committee_page_groups_members_by_role_in_order(client_for, secretariat,
     MemberFactory(committee=committee, full_name="Thành viên Một", role=Member.Role.MEMBER)
     MemberFactory(committee=committee, full_name="Trưởng ban Hai", role=Member.Role.HEAD)
     MemberFactory(committee=committee, full_name="Phó ban Ba", role=Member.Role.DEPUTY_HEAD)
+    MemberFactory(committee=committee, full_name="Chuyên gia Bốn", agency=None)
     page = (
         client_for(secretariat)
         .get(reverse("committee_detail", args=[committee.pk]))

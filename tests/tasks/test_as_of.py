@@ -48,20 +48,12 @@ def test_status_as_of_a_past_date_ignores_what_came_after(make_task, secretariat
     assert later[0].category == Category.COMPLETED_ON_TIME
 
 
-def test_as_of_agrees_with_the_live_register_today(make_task, secretariat, agency_a, agency_b):
+def test_as_of_agrees_with_the_live_register_today(make_task, complete, agency_a, agency_b):
     with at(date(2025, 7, 1)):
         done = make_task("A", leads=[agency_a], deadline="15/07/2025")
         make_task("B", leads=[agency_b], deadline="15/07/2025")
         make_task("C", leads=[agency_b], deadline="Thường xuyên")
-        services.progress_log(
-            assignment=done.assignments.get(),
-            user=secretariat,
-            percent=100,
-            completed=True,
-            note="ok",
-            effective_date=date(2025, 7, 1),
-        )
-        services.completion_confirm(assignment=done.assignments.get(), user=secretariat)
+        complete(done.assignments.get(), date(2025, 7, 1))
     with at(date(2025, 9, 1)):
         today = timezone.localdate()
         live = selectors.category_summary(Task.objects.all(), today)

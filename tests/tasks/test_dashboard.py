@@ -3,23 +3,13 @@ from datetime import date
 import time_machine
 from django.urls import reverse
 
-from tasks import services
-
 
 @time_machine.travel(date(2025, 10, 15))
 def test_dashboard_counts_categories_and_ranks_slow_agencies_first(
-    client_for, leader, secretariat, make_task, agency_a, agency_b
+    client_for, leader, complete, make_task, agency_a, agency_b
 ):
     done = make_task("Đã xong", leads=[agency_a], deadline="Năm 2025")
-    services.progress_log(
-        assignment=done.assignments.get(),
-        user=secretariat,
-        percent=100,
-        completed=True,
-        note="ok",
-        effective_date=date(2025, 10, 1),
-    )
-    services.completion_confirm(assignment=done.assignments.get(), user=secretariat)
+    complete(done.assignments.get(), date(2025, 10, 1))
     make_task("Quá hạn 1", leads=[agency_b], deadline="Quý III/2025")
     make_task("Quá hạn 2", leads=[agency_b], deadline="Tháng 8/2025")
     make_task("Thường xuyên", leads=[agency_a], deadline="Thường xuyên")

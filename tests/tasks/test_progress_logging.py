@@ -166,10 +166,8 @@ def test_officer_cannot_confirm_their_own_completion(client_for, officer_a, task
 
 @time_machine.travel(date(2025, 8, 20))
 def test_task_with_many_leads_completes_only_when_every_lead_is_confirmed(
-    make_task, secretariat, client_for, commune_agency, agency_a, agency_b
+    make_task, complete, secretariat, client_for, commune_agency, agency_a, agency_b
 ):
-    from tasks import services
-
     task = make_task(
         "Thành lập Ban Chỉ đạo cấp xã",
         leads=[commune_agency, agency_a, agency_b],
@@ -177,15 +175,7 @@ def test_task_with_many_leads_completes_only_when_every_lead_is_confirmed(
     )
     leads = list(task.assignments.order_by("id"))
     for lead in leads[:2]:
-        services.progress_log(
-            assignment=lead,
-            user=secretariat,
-            percent=100,
-            completed=True,
-            note="Đã thành lập",
-            effective_date=date(2025, 8, 10),
-        )
-        services.completion_confirm(assignment=lead, user=secretariat)
+        complete(lead, date(2025, 8, 10))
     task.refresh_from_db()
     assert task.status == Status.IN_PROGRESS and task.percent == 67
     page = client_for(secretariat).get(reverse("task_detail", args=[task.pk])).content.decode()
