@@ -11,10 +11,11 @@ from tasks.models import Assignment, Task
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """A text field showing dd/mm/yyyy whatever the browser's locale (type=date would not)."""
 
     def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **kwargs.pop("attrs", {})}
+        super().__init__(format="%d/%m/%Y", attrs=attrs, **kwargs)
 
 
 class TaskForm(BootstrapFormMixin, forms.ModelForm):

@@ -17,6 +17,7 @@ from tasks.filters import TaskFilter
 from tasks.forms import AssignmentForm, ProgressForm, ReasonForm, TaskForm
 from tasks.models import Assignment, ProgressUpdate
 from tasks.selectors import change_history, count_categories
+from tasks.status import OVERDUE_CATEGORIES
 
 PAGE_SIZE = 50
 
@@ -67,6 +68,20 @@ def task_list(request):
     )
 
 
+def _report_target(request, assignments: list, reportable_ids: set) -> Assignment | None:
+    """The assignment the progress form logs on: the one chosen (``?assignment=``) if the user
+    may report on it, else the user's own agency's, else the only one they may report on."""
+    reportable = [a for a in assignments if a.id in reportable_ids]
+    chosen = request.GET.get("assignment", "")
+    for assignment in reportable:
+        if str(assignment.id) == chosen:
+            return assignment
+    own = [a for a in reportable if a.agency_id == roles.agency_id_of(request.user)]
+    if own:
+        return own[0]
+    return reportable[0] if len(reportable) == 1 else None
+
+
 def task_detail(request, pk: int):
     today = timezone.localdate()
     task = get_object_or_404(
@@ -75,21 +90,15 @@ def task_detail(request, pk: int):
         .select_related("committee", "source_document", "meeting", "parent"),
         pk=pk,
     )
-    assignments = list(
-        task.assignments.with_timeliness(today)
-        .select_related("agency")
-        .order_by("role", "agency__name")
+    assignments = sorted(
+        task.assignments.with_timeliness(today).select_related("agency"),
+        key=lambda a: (a.role != Assignment.Role.LEAD, a.agency.name),
     )
     reportable_ids = set(
         permissions.assignments_reportable_by(request.user)
         .filter(task=task)
         .values_list("id", flat=True)
     )
-    own = [
-        a
-        for a in assignments
-        if a.id in reportable_ids and a.agency_id == roles.agency_id_of(request.user)
-    ]
     updates = (
         ProgressUpdate.objects.filter(assignment__task=task)
         .select_related("assignment__agency", "author")
@@ -105,11 +114,10 @@ def task_detail(request, pk: int):
             "assignments": assignments,
             "leads_done": sum(1 for a in leads if a.status == "completed"),
             "leads_total": len(leads),
-            "late_leads": [
-                a for a in leads if a.category in ("in_progress_overdue", "not_started_overdue")
-            ],
+            "late_leads": [a for a in leads if a.category in OVERDUE_CATEGORIES],
             "updates": updates,
-            "report_targets": own or [a for a in assignments if a.id in reportable_ids],
+            "reportable_ids": reportable_ids,
+            "target": _report_target(request, assignments, reportable_ids),
             "progress_form": ProgressForm(),
             "can_manage": can_manage,
             "assignment_form": AssignmentForm() if can_manage else None,

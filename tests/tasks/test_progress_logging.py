@@ -216,3 +216,18 @@ def test_evidence_is_downloaded_only_by_those_who_see_the_task(
     outsider = make_user("outsider", "agency_officer", committee, AgencyFactory(name="Sở Y tế"))
     assert client_for(outsider).get(url).status_code == 404
     assert not str(evidence.file.path).startswith("/static")
+
+
+@time_machine.travel(date(2025, 8, 10))
+def test_secretariat_picks_which_agency_to_log_for(
+    client_for, secretariat, officer_b, make_task, commune_agency, agency_b
+):
+    task = make_task("Thành lập Ban Chỉ đạo cấp xã", leads=[commune_agency, agency_b])
+    commune_lead = task.assignments.get(agency=commune_agency)
+    url = reverse("task_detail", args=[task.pk])
+    page = client_for(secretariat).get(url, {"assignment": commune_lead.pk})
+    assert page.context["target"] == commune_lead
+    assert reverse("progress_create", args=[commune_lead.pk]) in page.content.decode()
+    # An officer cannot pick another agency's assignment: they get their own form.
+    own = client_for(officer_b).get(url, {"assignment": commune_lead.pk})
+    assert own.context["target"].agency == agency_b
