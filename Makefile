@@ -57,8 +57,15 @@ beat: install
 web: install
 	$(VENV)/bin/gunicorn steering.wsgi --bind $(BIND) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
 
+# The communes and reports apps keep their own catalogues (<app>/locale), the rest is in locale/.
+APP_CATALOGUES := communes reports
 messages: install
-	$(MANAGE_EMBEDDED) makemessages -l vi --ignore=.venv --ignore=static/vendor --ignore=tests --ignore=var
+	$(MANAGE_EMBEDDED) makemessages -l vi --ignore=.venv --ignore=static/vendor --ignore=tests \
+		--ignore=var --ignore=bench $(addprefix --ignore=,$(APP_CATALOGUES))
+	for app in $(APP_CATALOGUES); do \
+		(cd $$app && mkdir -p locale && $(EMBEDDED) PYTHONPATH=.. DJANGO_SETTINGS_MODULE=steering.settings \
+			../$(VENV)/bin/django-admin makemessages -l vi) || exit 1; \
+	done
 	$(MANAGE_EMBEDDED) compilemessages --ignore=.venv
 
 bench: install

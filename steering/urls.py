@@ -27,6 +27,8 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("communes/", include("communes.urls")),
+    path("reports/", include("reports.urls")),
     path("api/", include("tasks.api.urls")),
     path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api_schema"),
     path("admin/", admin.site.urls),

@@ -1,0 +1,2 @@
+# Routes are added with the communes issue.
+urlpatterns: list = []

@@ -1,0 +1,2 @@
+# Routes are added with the reports issue.
+urlpatterns: list = []
