@@ -30,6 +30,7 @@ urlpatterns = [
     path("communes/", include("communes.urls")),
     path("reports/", include("reports.urls")),
     path("api/", include("tasks.api.urls")),
+    path("api/communes/", include("communes.api.urls")),
     path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api_schema"),
     path("admin/", admin.site.urls),
 ]

@@ -7,7 +7,7 @@ from common.forms import BootstrapFormMixin, MultipleFileField
 from steering.models import Agency, Document, Meeting
 from tasks.deadlines import DeadlineError, parse_deadline
 from tasks.evidence import validate_evidence
-from tasks.models import Assignment, Task
+from tasks.models import Assignment, Field, Task
 
 
 class DateInput(forms.DateInput):
@@ -131,4 +131,16 @@ class AssignmentForm(BootstrapFormMixin, forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Assignment.Role.choices)
     due_date = forms.DateField(
         label=_("Own deadline (optional)"), required=False, widget=DateInput()
+    )
+
+
+class ImportUploadForm(BootstrapFormMixin, forms.Form):
+    """An annex to import; tasks without a field and outside any section get ``default_field``."""
+
+    file = forms.FileField(
+        label=_("Annex file (.xlsx, .xls or .csv, up to 10 MB)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls,.csv"}),
+    )
+    default_field = forms.ChoiceField(
+        label=_("Field of tasks the file does not classify"), choices=Field.choices
     )

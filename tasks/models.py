@@ -228,3 +228,53 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class ImportBatch(models.Model):
+    """Nhập danh mục nhiệm vụ — one uploaded annex: the file, the choices made in its preview,
+    and what the confirmed import did. Kept as the import history."""
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", _("Awaiting confirmation")
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Failed")
+
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    # Stored under MEDIA_ROOT, which no URL serves; views.imports.import_file streams it.
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size"))
+    row_count = models.PositiveIntegerField(_("rows"), default=0)
+    default_field = models.CharField(_("default field"), max_length=32, choices=Field.choices)
+    # Corrections made in the preview: column index → column key ("" ignores the column), and
+    # agency name key → agency id or "new".
+    column_map = models.JSONField(default=dict, blank=True)
+    agency_map = models.JSONField(default=dict, blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PREVIEW
+    )
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("task import")
+        verbose_name_plural = _("task imports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from steering import roles
 from steering.permissions import visible_committee_ids
-from tasks.models import Assignment, Evidence, Task
+from tasks.models import Assignment, Evidence, ImportBatch, Task
 
 
 def tasks_visible_to(user) -> QuerySet[Task]:
@@ -52,3 +52,21 @@ def tasks_manageable_by(user) -> QuerySet[Task]:
 
 def evidence_visible_to(user) -> QuerySet[Evidence]:
     return Evidence.objects.filter(update__assignment__task__in=tasks_visible_to(user))
+
+
+def can_import_tasks(user) -> bool:
+    """Import annexes: the secretariat any task, an officer only tasks their agency leads
+    (checked row by row by ``tasks.resources.TaskResource``)."""
+    if roles.committee_id_of(user) is None:
+        return False
+    return roles.is_secretariat(user) or (
+        roles.is_officer(user) and roles.agency_id_of(user) is not None
+    )
+
+
+def import_batches_visible_to(user) -> QuerySet[ImportBatch]:
+    """The import history: the committee's for the secretariat, one's own for officers."""
+    if not can_import_tasks(user):
+        return ImportBatch.objects.none()
+    batches = ImportBatch.objects.filter(committee_id=roles.committee_id_of(user))
+    return batches if roles.is_secretariat(user) else batches.filter(created_by=user)

@@ -6,15 +6,18 @@ in the history (no request-global "current user").
 """
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from common.text import fold
 from steering.models import Agency, Committee
@@ -338,3 +341,203 @@ def completion_return(
         reason.strip(),
         effective_date=effective_date,
     )
+
+
+@dataclass
+class ImportedTask:
+    """One row of a confirmed import: a new task (unsaved) or an existing one carrying the
+    file's values, its agencies, and its parent when that is another row of the file."""
+
+    task: Task
+    is_new: bool
+    fields_changed: bool
+    leads: list[Agency]
+    coordinators: list[Agency]
+    parent: "ImportedTask | None" = None
+    assignments_changed: bool = False
+
+    def wanted_roles(self) -> list[tuple[Agency, str]]:
+        return [(a, Assignment.Role.LEAD) for a in self.leads] + [
+            (a, Assignment.Role.COORDINATING) for a in self.coordinators
+        ]
+
+
+IMPORT_BATCH = 1000
+_IMPORTED_FIELDS = [
+    "code",
+    "title",
+    "field",
+    "level",
+    "is_key",
+    "deadline_text",
+    "due_date",
+    "recurring",
+    "expected_output",
+    "description",
+    "source_article",
+    "parent",
+    "search_text",
+    "version",
+    "updated_by",
+    "updated_at",
+]
+
+
+def _prepare_imported(task: Task, user, now) -> None:
+    """What task_create/task_update do before saving, for rows written in bulk (no save())."""
+    for name in task.nfc_fields:
+        value = getattr(task, name)
+        if value:
+            setattr(task, name, unicodedata.normalize("NFC", value).strip())
+    _apply_deadline(task)
+    task.search_text = _search_text(task)
+    task.updated_by, task.updated_at = user, now
+
+
+@transaction.atomic
+def tasks_import(*, committee: Committee, user, rows: Sequence[ImportedTask]) -> None:
+    """Write the new and changed tasks of a confirmed import in bulk.
+
+    The same invariants as task_create, task_update and assignment_add, row for row: NFC text,
+    parsed deadline, search text, "57-NNN" codes for tasks without one, history rows by
+    ``user``, and the roll-up of task_refresh. Assignments are added or change role; none is
+    removed (an agency may already have reported on it). Parents are created before their
+    sub-tasks. Rows are checked by ``tasks.resources.TaskResource`` first; a ValidationError
+    here rolls the whole import back.
+    """
+    # The committee row lock serialises imports with each other and with task_create, which
+    # number new tasks from the same sequence.
+    Committee.objects.select_for_update().get(pk=committee.pk)
+    number = int(next_task_code(committee).rsplit("-", 1)[1])
+    now = timezone.now()
+    for item in rows:
+        _prepare_imported(item.task, user, now)
+        if item.is_new and not item.task.code:
+            item.task.code = f"{TASK_CODE_PREFIX}-{number:03d}"
+            number += 1
+
+    pending = [item for item in rows if item.is_new]
+    while pending:
+        ready = [i for i in pending if i.parent is None or i.parent.task.pk is not None]
+        if not ready:
+            raise ValidationError(_("The parent tasks in the file refer to each other in a loop."))
+        for item in ready:
+            if item.parent is not None:
+                item.task.parent_id = item.parent.task.pk
+        _insert_with_history([i.task for i in ready], user)
+        pending = [i for i in pending if i.task.pk is None]
+
+    changed = [item for item in rows if not item.is_new and item.fields_changed]
+    for item in changed:
+        if item.parent is not None:
+            item.task.parent_id = item.parent.task.pk
+        item.task.version += 1
+    if changed:
+        bulk_update_with_history(
+            [i.task for i in changed],
+            Task,
+            _IMPORTED_FIELDS,
+            batch_size=IMPORT_BATCH,
+            default_user=user,
+        )
+    _import_assignments(rows, user, now)
+
+
+def _import_assignments(rows: Sequence[ImportedTask], user, now) -> None:
+    existing = {
+        (a.task_id, a.agency_id): a
+        for a in Assignment.objects.filter(
+            task_id__in=[i.task.pk for i in rows if not i.is_new and i.assignments_changed]
+        )
+    }
+    created, role_changed, to_refresh = [], [], []
+    for item in rows:
+        if not (item.is_new or item.assignments_changed):
+            continue
+        for agency, role in item.wanted_roles():
+            current = existing.get((item.task.pk, agency.pk))
+            if current is None:
+                created.append(
+                    Assignment(
+                        task_id=item.task.pk, agency_id=agency.pk, role=role, updated_by_id=user.pk
+                    )
+                )
+            elif current.role != role:
+                current.role, current.updated_by, current.updated_at = role, user, now
+                current.version += 1
+                role_changed.append(current)
+        if not item.is_new:
+            to_refresh.append(item.task)
+    _insert_with_history(created, user)
+    if role_changed:
+        bulk_update_with_history(
+            role_changed,
+            Assignment,
+            ["role", "version", "updated_by", "updated_at"],
+            batch_size=IMPORT_BATCH,
+            default_user=user,
+        )
+    # A new task's leads are all new, hence "not started", which is already its stored state
+    # (task_refresh would write nothing); existing tasks whose agencies changed are refreshed.
+    for task in to_refresh:
+        task_refresh(task, user)
+
+
+def _insert_with_history(objs: list, user) -> None:
+    """Insert new rows and their "created" history rows by ``user``.
+
+    On PostgreSQL with COPY, after reserving the ids from the sequences so the objects get
+    their primary keys: ``bulk_create_with_history`` spends most of a 10,000-row import
+    preparing each value in Python (bench/RESULTS.md, "Annex import"). Elsewhere (the SQLite
+    demo) ``bulk_create_with_history``.
+    """
+    if not objs:
+        return
+    model = type(objs[0])
+    if connection.vendor != "postgresql":
+        bulk_create_with_history(objs, model, batch_size=IMPORT_BATCH, default_user=user)
+        return
+    now = timezone.now()
+    fields = model._meta.concrete_fields
+    for field in fields:
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            for obj in objs:
+                setattr(obj, field.attname, now)
+    for obj, pk in zip(objs, _reserve_ids(model, len(objs)), strict=True):
+        obj.pk = pk
+        obj._state.adding, obj._state.db = False, "default"
+    _copy(
+        model, [f.column for f in fields], ([getattr(o, f.attname) for f in fields] for o in objs)
+    )
+    history = model.history.model
+    tracked = history.tracked_fields
+    columns = [f.column for f in tracked] + [
+        "history_id",
+        "history_date",
+        "history_change_reason",
+        "history_type",
+        "history_user_id",
+    ]
+    rows = (
+        [getattr(obj, f.attname) for f in tracked] + [history_id, now, None, "+", user.pk]
+        for obj, history_id in zip(objs, _reserve_ids(history, len(objs)), strict=True)
+    )
+    _copy(history, columns, rows)
+
+
+def _reserve_ids(model, count: int) -> list[int]:
+    table, column = model._meta.db_table, model._meta.pk.column
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [table, column, count],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _copy(model, columns: list[str], rows) -> None:
+    quote = connection.ops.quote_name
+    sql = f"COPY {quote(model._meta.db_table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(row)

@@ -1,11 +1,18 @@
 from django.urls import path
 
-from tasks.views import dashboard, progress, register
+from tasks.views import dashboard, exports, imports, progress, register
 
 urlpatterns = [
     path("", dashboard.home, name="home"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("tasks/", register.task_list, name="task_list"),
+    path("tasks/export.xlsx", exports.task_export, name="task_export"),
+    path("tasks/template.xlsx", exports.task_template, name="task_template"),
+    path("tasks/import/", imports.import_list, name="import_list"),
+    path("tasks/import/<int:pk>/", imports.import_preview, name="import_preview"),
+    path("tasks/import/<int:pk>/confirm/", imports.import_confirm, name="import_confirm"),
+    path("tasks/import/<int:pk>/status/", imports.import_detail, name="import_detail"),
+    path("tasks/import/<int:pk>/file/", imports.import_file, name="import_file"),
     path("tasks/new/", register.task_create, name="task_create"),
     path("tasks/<int:pk>/", register.task_detail, name="task_detail"),
     path("tasks/<int:pk>/edit/", register.task_edit, name="task_edit"),

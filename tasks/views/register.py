@@ -64,6 +64,7 @@ def task_list(request):
             "summary": summary,
             "selected_categories": selected,
             "can_manage": permissions.can_manage_tasks(request.user),
+            "can_import": permissions.can_import_tasks(request.user),
         },
     )
 

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from communes import demo as communes_demo
 from steering import demo
 from tasks import demo as tasks_demo
 
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             committee, accounts = demo.seed()
             if not options["without_tasks"]:
                 tasks_demo.seed(committee)
+            communes_demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(f"Demo logins (password for all: {demo.DEMO_PASSWORD}):")
         for username, role in accounts:

@@ -1,0 +1,262 @@
+"""Demo data for the communes: Gia Lai's 135 communes and wards from the official list, their
+infrastructure surveys, a 250-billion-VND programme and requests at every stage of the workflow.
+
+Everything is written through ``communes.services`` by the demo logins (the reviewer reviews,
+finance allocates and pays; communes without their own login are served by the administrator),
+then the workflow log is back-dated to the summer and autumn of 2025. Idempotent: surveys are
+keyed on (commune, date), requests on (commune, title).
+"""
+
+import random
+from datetime import date, datetime, time, timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from communes import services
+from communes.models import (
+    Commune,
+    FundingProgramme,
+    InvestmentRequest,
+    LineItem,
+    Survey,
+    TransitionLog,
+)
+from communes.workflow import Action, Status
+from steering.demo import PROVINCE_CODE
+from steering.models import Agency
+
+PROGRAMME = {
+    "name": "Hỗ trợ đầu tư hạ tầng công nghệ thông tin cho các xã, phường năm 2025",
+    "decision_number": "1520/QĐ-UBND",
+    "decision_date": date(2025, 8, 5),
+    "fiscal_year": 2025,
+    "total": 250_000_000_000,
+}
+SURVEY_DATES = (date(2025, 3, 20), date(2025, 7, 18))
+OWN_COMMUNE = "Phường Pleiku"  # the demo commune officer's (canbo.xa)
+MANAGING_AGENCY = "Sở Khoa học và Công nghệ"
+USERNAMES = ["admin", "canbo.xa", "thamdinh", "taichinh"]
+
+# How many communes end at each stage (the rest file nothing); in this order over the communes.
+STAGES = [
+    (Status.COMPLETED, 20),
+    (Status.PURCHASING, 40),
+    (Status.ALLOCATED, 40),
+    (Status.APPROVED, 8),
+    (Status.UNDER_REVIEW, 6),
+    (Status.SUBMITTED, 6),
+    (Status.RETURNED, 4),
+    (Status.REJECTED, 2),
+    (Status.DRAFT, 4),
+]
+# The steps that lead to each stage.
+PATHS = {
+    Status.DRAFT: [],
+    Status.SUBMITTED: [Action.SUBMIT],
+    Status.UNDER_REVIEW: [Action.SUBMIT, Action.START_REVIEW],
+    Status.RETURNED: [Action.SUBMIT, Action.START_REVIEW, Action.RETURN],
+    Status.REJECTED: [Action.SUBMIT, Action.START_REVIEW, Action.REJECT],
+    Status.APPROVED: [Action.SUBMIT, Action.START_REVIEW, Action.APPROVE],
+}
+PATHS[Status.ALLOCATED] = [*PATHS[Status.APPROVED], Action.ALLOCATE]
+PATHS[Status.PURCHASING] = [*PATHS[Status.ALLOCATED], Action.START_PURCHASING]
+PATHS[Status.COMPLETED] = [*PATHS[Status.PURCHASING], Action.COMPLETE]
+
+TITLE = "Đầu tư trang thiết bị công nghệ thông tin phục vụ chính quyền số cấp xã năm 2025"
+JUSTIFICATION = (
+    "Sau sắp xếp đơn vị hành chính, Ủy ban nhân dân và Trung tâm Phục vụ hành chính công cấp xã "
+    "cần đủ máy tính, máy quét, mạng nội bộ và camera để giải quyết thủ tục hành chính trên môi "
+    "trường điện tử theo Kế hoạch 02-KH/BCĐTW."
+)
+# (category, description, quantity range, unit price in VND)
+CATALOGUE = [
+    (LineItem.Category.COMPUTERS, "Máy tính để bàn cấu hình văn phòng", (25, 55), 18_500_000),
+    (LineItem.Category.SCANNERS, "Máy quét tài liệu tốc độ cao hai mặt", (4, 10), 26_000_000),
+    (LineItem.Category.NETWORK, "Thiết bị mạng nội bộ và tường lửa", (1, 1), 320_000_000),
+    (
+        LineItem.Category.CAMERAS,
+        "Camera giám sát Trung tâm Phục vụ hành chính công",
+        (8, 20),
+        8_500_000,
+    ),
+    (LineItem.Category.SERVERS, "Máy chủ lưu trữ dữ liệu", (1, 1), 380_000_000),
+    (
+        LineItem.Category.SOFTWARE,
+        "Bản quyền phần mềm hệ điều hành và văn phòng",
+        (25, 55),
+        4_200_000,
+    ),
+    (LineItem.Category.TRAINING, "Bồi dưỡng kỹ năng số cho cán bộ, công chức", (1, 1), 85_000_000),
+]
+RETURN_REASON = "Đề nghị bổ sung báo giá của ít nhất ba nhà cung cấp cho máy quét và camera."
+REJECT_REASON = "Xã đã được đầu tư máy chủ và mạng nội bộ từ nguồn Đề án 06 năm 2024."
+LOWER_REASON = "Giảm số lượng máy tính theo định mức trang bị cho cán bộ, công chức cấp xã."
+
+
+def _survey_fields(rng: random.Random, earlier: bool) -> dict:
+    computers = rng.randint(12, 45)
+    return {
+        "computers": computers,
+        "computers_over_5_years": rng.randint(computers // 4, computers * 3 // 4),
+        "scanners": rng.randint(0, 4),
+        "printers": rng.randint(3, 12),
+        "bandwidth_mbps": rng.choice([20, 30, 50, 80, 100, 150, 200, 300]) // (2 if earlier else 1),
+        "has_lan": rng.random() > (0.4 if earlier else 0.15),
+        "cameras": rng.randint(0, 8),
+        "service_centre_ready": rng.random() > (0.5 if earlier else 0.2),
+        "trained_staff": rng.choice([0, 0, 2, 5, 8, 12, 20]),
+        "notes": "",
+    }
+
+
+def _items(rng: random.Random) -> list[services.ItemData]:
+    return [
+        {"category": c, "description": d, "quantity": rng.randint(*q), "unit_price": p}
+        for c, d, q, p in CATALOGUE
+    ]
+
+
+def _at(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(9, 30)))
+
+
+def seed_surveys(communes: list[Commune], surveyor) -> None:
+    existing = set(Survey.objects.values_list("commune_id", "surveyed_on"))
+    for index, commune in enumerate(communes):
+        rng = random.Random(commune.code)
+        # A third of the communes were also surveyed in March: their history has two surveys.
+        dates = SURVEY_DATES if index % 3 == 0 else SURVEY_DATES[1:]
+        for day in dates:
+            if (commune.pk, day) not in existing:
+                fields = _survey_fields(rng, earlier=day != SURVEY_DATES[-1])
+                services.survey_record(commune=commune, user=surveyor, surveyed_on=day, **fields)
+
+
+def _advance(request, users, target, programme, rng: random.Random) -> None:
+    """Take the steps that lead to ``target``; pay out what the stage implies."""
+    for action in PATHS[target]:
+        data: dict = {}
+        if action == Action.APPROVE:
+            # Most are approved in full; one in four is cut by up to 15%.
+            cut = rng.choice([0, 0, 0, rng.randint(5, 15)])
+            lower = request.requested_amount * (100 - cut) // 100 // 1_000_000 * 1_000_000
+            data = {
+                "approved_amount": lower if cut else request.requested_amount,
+                "reason": LOWER_REASON if cut else "",
+            }
+        elif action == Action.RETURN:
+            data = {"reason": RETURN_REASON}
+        elif action == Action.REJECT:
+            data = {"reason": REJECT_REASON}
+        elif action == Action.ALLOCATE:
+            data = {
+                "programme": programme,
+                "amount": request.approved_amount,
+                "decision_number": f"{2100 + request.pk}/QĐ-UBND",
+                "decided_on": date(2025, 9, 1) + timedelta(days=request.pk % 20),
+            }
+        elif action == Action.COMPLETE:
+            data = {
+                "acceptance_record": f"Biên bản nghiệm thu số {request.pk}/BB-UBND, đạt yêu cầu."
+            }
+        request = services.request_act(request=request, user=users[action], action=action, **data)
+    if target in (Status.PURCHASING, Status.COMPLETED):
+        allocation = request.allocation
+        advance = allocation.amount // 2
+        paid_on = allocation.decided_on + timedelta(days=15)
+        services.disbursement_create(
+            allocation=allocation,
+            user=users[Action.ALLOCATE],
+            amount=advance,
+            paid_on=paid_on,
+            reference=f"UNC-{request.pk:04d}-1",
+        )
+        if target == Status.COMPLETED:
+            services.disbursement_create(
+                allocation=allocation,
+                user=users[Action.ALLOCATE],
+                amount=allocation.amount - advance,
+                paid_on=paid_on + timedelta(days=40),
+                reference=f"UNC-{request.pk:04d}-2",
+            )
+
+
+def _backdate(request: InvestmentRequest, index: int) -> None:
+    """Move the request and its workflow log to plausible days: drafted and filed in late July,
+    funded in September, so reports as of a past date see them as they were then."""
+    submitted = date(2025, 7, 21) + timedelta(days=index % 9)
+    InvestmentRequest.objects.filter(pk=request.pk).update(
+        created_at=_at(submitted - timedelta(days=3))
+    )
+    decided = getattr(request, "allocation", None)
+    days = {
+        Action.SUBMIT: submitted,
+        Action.START_REVIEW: submitted + timedelta(days=2),
+        Action.APPROVE: submitted + timedelta(days=9),
+        Action.RETURN: submitted + timedelta(days=9),
+        Action.REJECT: submitted + timedelta(days=9),
+    }
+    if decided:
+        days[Action.ALLOCATE] = decided.decided_on
+        days[Action.START_PURCHASING] = decided.decided_on + timedelta(days=5)
+        days[Action.COMPLETE] = decided.decided_on + timedelta(days=60)
+    steps = list(request.transitions.all())
+    for step in steps:
+        step.at = _at(days[step.action])
+    TransitionLog.objects.bulk_update(steps, ["at"])
+
+
+def seed_requests(communes: list[Commune], programme: FundingProgramme, users: dict) -> None:
+    filed = set(InvestmentRequest.objects.filter(title=TITLE).values_list("commune_id", flat=True))
+    plan = [status for status, count in STAGES for _ in range(count)]
+    own = next(c for c in communes if c.name == OWN_COMMUNE)
+    # The demo commune officer's ward first, so its login shows a request being purchased.
+    ordered = [own, *(c for c in communes if c != own)]
+    plan.insert(0, plan.pop(plan.index(Status.PURCHASING)))
+    for index, (commune, target) in enumerate(zip(ordered, plan, strict=False)):
+        if commune.pk in filed:
+            continue
+        rng = random.Random(commune.code * 7)
+        author = users["own"] if commune == own else users["admin"]
+        request = services.request_create(
+            commune=commune,
+            user=author,
+            title=TITLE,
+            justification=JUSTIFICATION,
+            items=_items(rng),
+        )
+        actors = {
+            Action.SUBMIT: author,
+            Action.START_PURCHASING: author,
+            Action.COMPLETE: author,
+            Action.START_REVIEW: users["reviewer"],
+            Action.APPROVE: users["reviewer"],
+            Action.RETURN: users["reviewer"],
+            Action.REJECT: users["reviewer"],
+            Action.ALLOCATE: users["finance"],
+        }
+        _advance(request, actors, target, programme, rng)
+        _backdate(InvestmentRequest.objects.get(pk=request.pk), index)
+
+
+def seed() -> None:
+    """Load Gia Lai's communes, the programme, surveys and requests (idempotent)."""
+    services.communes_load(province="Gia Lai")
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=USERNAMES)}
+    programme, _ = FundingProgramme.objects.update_or_create(
+        decision_number=PROGRAMME["decision_number"],
+        defaults={**PROGRAMME, "managing_agency": Agency.objects.get(name=MANAGING_AGENCY)},
+    )
+    communes = list(Commune.objects.filter(province_code=PROVINCE_CODE).order_by("code"))
+    seed_surveys(communes, users["thamdinh"])
+    seed_requests(
+        communes,
+        programme,
+        {
+            "own": users["canbo.xa"],
+            "admin": users["admin"],
+            "reviewer": users["thamdinh"],
+            "finance": users["taichinh"],
+        },
+    )

@@ -1,0 +1,150 @@
+"""Forms of the communes pages. The business rules are in ``communes.services`` (and the
+models' validators); these forms only parse what people type and show the services' errors."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from common.forms import BootstrapFormMixin, FastSelect, MultipleFileField
+from communes.models import FundingProgramme, InvestmentRequest, LineItem, Survey
+from communes.workflow import INPUTS
+from tasks.evidence import validate_evidence
+from tasks.forms import DateInput
+
+_SEPARATORS = re.compile(r"[.\s\u00a0₫đ]|VND", re.IGNORECASE)
+
+
+class MoneyField(forms.IntegerField):
+    """Whole VND, typed as people write it: "12.500.000", "12 500 000 ₫" or "12500000"."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = _SEPARATORS.sub("", value)
+        return super().to_python(value)
+
+
+def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form: on its field when the form has it."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+class RequestForm(BootstrapFormMixin, forms.ModelForm):
+    files = MultipleFileField(
+        label=_("Quotations (PDF, Word, Excel, images; up to 10 MB each)"), required=False
+    )
+
+    class Meta:
+        model = InvestmentRequest
+        fields = ["title", "justification"]
+        widgets = {"justification": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        for upload in files:
+            validate_evidence(upload)
+        return files
+
+
+class LineItemForm(BootstrapFormMixin, forms.ModelForm):
+    unit_price = MoneyField(label=_("Unit price (VND)"))
+
+    class Meta:
+        model = LineItem
+        fields = ["category", "description", "quantity", "unit_price"]
+        widgets = {"category": FastSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quantity"].widget.attrs["inputmode"] = "numeric"
+
+
+class LineItemFormSet(BaseInlineFormSet):
+    default_error_messages = {
+        "too_few_forms": ngettext_lazy(
+            "Add at least %d line item.", "Add at least %d line items.", "min_num"
+        ),
+    }
+
+    def items(self) -> list[dict]:
+        """The rows kept (not removed), as the services take them."""
+        return [
+            {name: form.cleaned_data[name] for name in LineItemForm.Meta.fields}
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+
+LineItems = inlineformset_factory(
+    InvestmentRequest,
+    LineItem,
+    form=LineItemForm,
+    formset=LineItemFormSet,
+    extra=0,
+    min_num=1,
+    validate_min=True,
+    can_delete=True,
+)
+
+
+class ActionForm(BootstrapFormMixin, forms.Form):
+    """The inputs of one workflow step; fields a step does not take are removed."""
+
+    approved_amount = MoneyField(label=_("Approved amount (VND)"), required=False)
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    programme = forms.ModelChoiceField(
+        label=_("Funding programme"), queryset=FundingProgramme.objects.all(), widget=FastSelect
+    )
+    amount = MoneyField(label=_("Amount (VND)"))
+    decision_number = forms.CharField(label=_("Decision number"), required=False, max_length=64)
+    decided_on = forms.DateField(label=_("Decision date"), widget=DateInput())
+    acceptance_record = forms.CharField(
+        label=_("Acceptance record"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Number and date of the acceptance record, and what was accepted."),
+    )
+
+    def __init__(self, *args, action: str, prefix: str | None = None, **kwargs):
+        super().__init__(*args, prefix=prefix or action, **kwargs)
+        self.action = action
+        keep = INPUTS.get(action, ())
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
+
+
+class DisbursementForm(BootstrapFormMixin, forms.Form):
+    amount = MoneyField(label=_("Amount (VND)"))
+    paid_on = forms.DateField(label=_("Payment date"), widget=DateInput())
+    reference = forms.CharField(label=_("Reference (payment order number)"), max_length=64)
+
+
+class SurveyForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Survey
+        fields = [
+            "surveyed_on",
+            "computers",
+            "computers_over_5_years",
+            "scanners",
+            "printers",
+            "bandwidth_mbps",
+            "has_lan",
+            "cameras",
+            "service_centre_ready",
+            "trained_staff",
+            "notes",
+        ]
+        widgets = {"surveyed_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 2})}

@@ -1,0 +1,208 @@
+"""Investment requests: filing and editing with line items, the request page and its workflow
+steps, quotation downloads, and the reviewer's queue."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from communes import permissions, services
+from communes.forms import (
+    ActionForm,
+    DisbursementForm,
+    LineItems,
+    RequestForm,
+    apply_errors,
+)
+from communes.models import InvestmentRequest
+from communes.selectors import allocation_disbursed
+from communes.workflow import AWAITING_REVIEW, TRANSITIONS
+
+
+def _save_request(request, form, items, commune=None, instance=None):
+    """Run the service; its errors go back onto the form. Returns the saved request or None."""
+    if not (form.is_valid() and items.is_valid()):
+        return None
+    fields = {
+        "user": request.user,
+        "title": form.cleaned_data["title"],
+        "justification": form.cleaned_data["justification"],
+        "items": items.items(),
+        "files": form.cleaned_data["files"],
+    }
+    try:
+        if instance is None:
+            return services.request_create(commune=commune, **fields)
+        return services.request_update(request=instance, **fields)
+    except ValidationError as exc:
+        apply_errors(form, exc)
+        return None
+
+
+def _form_page(request, form, items, commune, instance=None):
+    status = 400 if form.errors or items.total_error_count() else 200
+    context = {"form": form, "items": items, "commune": commune, "investment": instance}
+    return render(request, "communes/request_form.html", context, status=status)
+
+
+def request_create(request, pk: int):
+    commune = get_object_or_404(permissions.communes_filable_by(request.user), pk=pk)
+    form = RequestForm(request.POST or None, request.FILES or None)
+    items = LineItems(request.POST or None, prefix="items")
+    if request.method == "POST":
+        saved = _save_request(request, form, items, commune=commune)
+        if saved:
+            messages.success(request, _("Request saved as a draft. Submit it when it is ready."))
+            return redirect("communes:request_detail", pk=saved.pk)
+    return _form_page(request, form, items, commune)
+
+
+def request_edit(request, pk: int):
+    instance = get_object_or_404(
+        permissions.requests_editable_by(request.user).select_related("commune"), pk=pk
+    )
+    form = RequestForm(request.POST or None, request.FILES or None, instance=instance)
+    items = LineItems(request.POST or None, instance=instance, prefix="items")
+    if request.method == "POST":
+        saved = _save_request(request, form, items, instance=instance)
+        if saved:
+            messages.success(request, _("Request saved."))
+            return redirect("communes:request_detail", pk=saved.pk)
+    return _form_page(request, form, items, instance.commune, instance)
+
+
+def line_item_row(request):
+    """One more empty line-item row for the form (htmx); its index is the current form count."""
+    try:
+        index = int(request.GET.get("items-TOTAL_FORMS", ""))
+    except ValueError:
+        index = 0
+    items = LineItems(prefix="items")
+    form = items._construct_form(index)
+    return render(
+        request,
+        "communes/partials/line_item_row.html",
+        {"item": form, "total_forms": index + 1},
+    )
+
+
+def _detail(
+    request,
+    investment: InvestmentRequest,
+    *,
+    failed: ActionForm | None = None,
+    disburse_form: DisbursementForm | None = None,
+    status: int = 200,
+):
+    """The request page; ``failed`` or ``disburse_form`` carry a rejected form's errors."""
+    actions = permissions.actions_for(request.user, investment)
+    forms = [
+        failed if failed is not None and failed.action == t.action else ActionForm(action=t.action)
+        for t in actions
+    ]
+    allocation = getattr(investment, "allocation", None)
+    may_disburse = (
+        allocation is not None
+        and permissions.allocations_disbursable_by(request.user).filter(pk=allocation.pk).exists()
+    )
+    return render(
+        request,
+        "communes/request_detail.html",
+        {
+            "investment": investment,
+            "items": investment.items.all(),
+            "attachments": investment.attachments.all(),
+            "transitions": investment.transitions.select_related("user"),
+            "allocation": allocation,
+            "disbursements": allocation.disbursements.all() if allocation else [],
+            "disbursed": allocation_disbursed(allocation) if allocation else 0,
+            "action_forms": list(zip(actions, forms, strict=True)),
+            "disburse_form": (disburse_form or DisbursementForm()) if may_disburse else None,
+            "can_edit": permissions.requests_editable_by(request.user)
+            .filter(pk=investment.pk)
+            .exists(),
+        },
+        status=status,
+    )
+
+
+def _visible(request, pk: int) -> InvestmentRequest:
+    return get_object_or_404(
+        permissions.requests_visible_to(request.user).select_related(
+            "commune", "allocation__programme"
+        ),
+        pk=pk,
+    )
+
+
+def request_detail(request, pk: int):
+    return _detail(request, _visible(request, pk))
+
+
+@require_POST
+def request_act(request, pk: int, action: str):
+    """Take one workflow step; errors re-display the page with the step's form (400)."""
+    investment = _visible(request, pk)
+    if action not in TRANSITIONS:
+        raise PermissionDenied
+    form = ActionForm(request.POST, action=action)
+    if form.is_valid():
+        try:
+            services.request_act(
+                request=investment, user=request.user, action=action, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(action)s: done.") % {"action": TRANSITIONS[action].action.label},
+            )
+            return redirect("communes:request_detail", pk=investment.pk)
+    investment.refresh_from_db()
+    return _detail(request, investment, failed=form, status=400)
+
+
+@require_POST
+def disbursement_create(request, pk: int):
+    investment = _visible(request, pk)
+    allocation = get_object_or_404(
+        permissions.allocations_disbursable_by(request.user), request=investment
+    )
+    form = DisbursementForm(request.POST)
+    if form.is_valid():
+        try:
+            services.disbursement_create(
+                allocation=allocation, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Payment recorded."))
+            return redirect("communes:request_detail", pk=investment.pk)
+    return _detail(request, investment, disburse_form=form, status=400)
+
+
+def attachment_download(request, pk: int):
+    attachment = get_object_or_404(permissions.attachments_visible_to(request.user), pk=pk)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+def review_queue(request):
+    """Requests waiting for the reviewer, oldest first."""
+    if not permissions.reviews_requests(request.user):
+        raise PermissionDenied
+    waiting = (
+        permissions.requests_visible_to(request.user)
+        .filter(status__in=AWAITING_REVIEW)
+        .select_related("commune")
+        .order_by("updated_at", "id")
+    )
+    return render(request, "communes/review_queue.html", {"requests": waiting})

@@ -1,0 +1,144 @@
+"""Summary reports of the committee: one row per requested report, updated by its Celery job."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from common.periods import Period
+
+
+class Report(models.Model):
+    """Báo cáo — a summary report of one period, rendered to PDF and .xlsx by a Celery job."""
+
+    class Kind(models.TextChoices):
+        QUARTERLY = "quarterly", _("Quarterly")
+        SIX_MONTH = "six_month", _("Six-month")
+        ANNUAL = "annual", _("Annual")
+        CUSTOM = "custom", _("Custom date range")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    class Note(models.TextChoices):
+        """Why a queued report has not started, or why it failed without a rendering error."""
+
+        QUEUE_UNAVAILABLE = (
+            "queue_unavailable",
+            _(
+                "The report queue is unavailable; the request is kept and will be sent when it is "
+                "back."
+            ),
+        )
+        TIMED_OUT = "timed_out", _("The report took longer than the time limit.")
+        WORKER_LOST = "worker_lost", _("The report worker stopped several times on this report.")
+
+    committee = models.ForeignKey(
+        "steering.Committee",
+        verbose_name=_("committee"),
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    as_of = models.DateField(_("figures as of"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    note = models.CharField(_("note"), max_length=24, choices=Note.choices, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty for the reports generated automatically at the end of a period."),
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    enqueued_at = models.DateTimeField(_("sent to the queue at"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    worker = models.CharField(_("worker"), max_length=128, blank=True)
+    pages = models.PositiveSmallIntegerField(_("pages"), null=True, blank=True)
+    # Private files: MEDIA_ROOT is never served; downloads go through reports.views.
+    pdf = models.FileField(_("PDF"), upload_to="reports/%Y/", blank=True)
+    xlsx = models.FileField(_("Excel workbook"), upload_to="reports/%Y/", blank=True)
+    snapshot = models.JSONField(_("figures printed"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-requested_at", "-id"]
+        indexes = [models.Index(fields=["committee", "kind", "period_start"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_start__lte=models.F("period_end")),
+                name="report_period_ordered",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="report_progress_max"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.period_label}"
+
+    @property
+    def period(self) -> Period | None:
+        """The quarter, half-year or year; None for a custom date range."""
+        kinds = {
+            self.Kind.QUARTERLY: ("quarter", 3),
+            self.Kind.SIX_MONTH: ("half", 6),
+            self.Kind.ANNUAL: ("year", 12),
+        }
+        if self.kind not in kinds:
+            return None
+        name, months = kinds[self.kind]
+        number = (self.period_start.month - 1) // months + 1
+        return Period(self.period_start, self.period_end, name, self.period_start.year, number)
+
+    @property
+    def period_label(self) -> str:
+        """As printed in the title: "quý III năm 2025", "từ ngày 01/07/2025 đến ngày ..."."""
+        period = self.period
+        if period is not None:
+            return period.label_vi
+        return f"từ ngày {self.period_start:%d/%m/%Y} đến ngày {self.period_end:%d/%m/%Y}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def duration_seconds(self) -> float | None:
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None
+
+    def file_stem(self) -> str:
+        """ASCII file name without extension, e.g. "bao-cao-nq57-quy-3-2025"."""
+        period = self.period
+        if period is None:
+            span = f"{self.period_start:%Y%m%d}-{self.period_end:%Y%m%d}"
+        else:
+            names = {"quarter": "quy", "half": "6-thang", "year": "nam"}
+            span = f"{names[period.kind]}-{period.number}-{period.year}"
+            if period.kind == "year":
+                span = f"nam-{period.year}"
+        return f"bao-cao-nq57-{span}"
+
+
+def kind_of(period: Period) -> str:
+    """The report kind for a period of common.periods."""
+    return {
+        "quarter": Report.Kind.QUARTERLY,
+        "half": Report.Kind.SIX_MONTH,
+        "year": Report.Kind.ANNUAL,
+    }[period.kind]

@@ -1,0 +1,330 @@
+"""Every figure a report prints, read as of the end of its period.
+
+The task figures are replayed from the progress log (``tasks.selectors.as_of`` and
+``summary_as_of``), so a report regenerated later prints the same figures. The result is a plain,
+JSON-ready dict: it is stored as the report's snapshot and is all the PDF and the workbook read.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from common.periods import Period, half_year, previous, quarter, year_period
+from reports.investments import communes_as_of
+from reports.models import Report
+from steering.models import Committee, Meeting, Member
+from tasks.models import Assignment, Field, ProgressUpdate, Task
+from tasks.selectors import TaskAsOf, as_of, summary_as_of
+from tasks.services import NOT_STARTED, State, state_after
+from tasks.status import (
+    COMPLETED_CATEGORIES,
+    OPEN_STATUSES,
+    OVERDUE_CATEGORIES,
+    Category,
+    Status,
+    categorize,
+)
+
+NAMES_SHOWN = 3  # lead agencies named in a row before "và N đơn vị khác"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A date range with its Vietnamese label."""
+
+    start: date
+    end: date
+    label: str
+
+    def as_dict(self) -> dict:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "label": self.label}
+
+
+def _custom(start: date, end: date) -> Span:
+    return Span(start, end, f"từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}")
+
+
+def _of(period: Period) -> Span:
+    return Span(period.start, period.end, period.label_vi)
+
+
+def following(period: Period) -> Period:
+    """The period of the same kind immediately after ``period``."""
+    if period.kind == "quarter":
+        if period.number == 4:
+            return quarter(period.year + 1, 1)
+        return quarter(period.year, period.number + 1)
+    if period.kind == "half":
+        return half_year(period.year + 1, 1) if period.number == 2 else half_year(period.year, 2)
+    return year_period(period.year + 1)
+
+
+def spans_of(report: Report) -> tuple[Span, Span, Span]:
+    """The report's period, the one before it and the one after it (same length if custom)."""
+    period = report.period
+    if period is not None:
+        return _of(period), _of(previous(period)), _of(following(period))
+    length = report.period_end - report.period_start
+    before_end = report.period_start - timedelta(days=1)
+    after_start = report.period_end + timedelta(days=1)
+    return (
+        _custom(report.period_start, report.period_end),
+        _custom(before_end - length, before_end),
+        _custom(after_start, after_start + length),
+    )
+
+
+@dataclass(frozen=True)
+class Lead:
+    """A lead assignment as it stood on the report's day."""
+
+    task_id: int
+    agency: str
+    deadline: date | None
+    state: State
+    category: Category
+
+
+def leads_as_of(task_ids: list[int], day: date) -> dict[int, list[Lead]]:
+    """Lead assignments of the tasks, replayed from the log like ``tasks.selectors.as_of``.
+
+    The same cut-off (recorded by the end of ``day``, effective by ``day``); each lead's category
+    uses its own deadline or else the task's, as the dashboard's agency table does.
+    """
+    cutoff = timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+    rows = Assignment.objects.filter(task_id__in=task_ids, role=Assignment.Role.LEAD).values_list(
+        "id", "task_id", "agency__name", "agency__short_name", "due_date", "task__due_date"
+    )
+    latest: dict[int, State] = {}
+    updates = (
+        ProgressUpdate.objects.filter(
+            assignment__task_id__in=task_ids,
+            assignment__role=Assignment.Role.LEAD,
+            created_at__lt=cutoff,
+            effective_date__lte=day,
+        )
+        .order_by("assignment_id", "created_at", "id")
+        .only("assignment_id", "status", "percent", "effective_date")
+    )
+    for update in updates.iterator(chunk_size=5000):
+        latest[update.assignment_id] = state_after(update)
+    leads: dict[int, list[Lead]] = defaultdict(list)
+    for pk, task_id, name, short_name, own_due, task_due in rows:
+        state = latest.get(pk, NOT_STARTED)
+        deadline = own_due or task_due
+        category = categorize(state.status, deadline, state.completed_on, day)
+        leads[task_id].append(Lead(task_id, short_name or name, deadline, state, category))
+    for rows_of_task in leads.values():
+        rows_of_task.sort(key=lambda lead: lead.agency)
+    return leads
+
+
+def agency_rows(leads: dict[int, list[Lead]]) -> list[dict]:
+    """Per lead agency: led, completed, overdue, on-time rate; slowest (most overdue) first."""
+    table: dict[str, dict] = {}
+    for lead in (lead for rows in leads.values() for lead in rows):
+        row = table.setdefault(
+            lead.agency,
+            {"agency": lead.agency, "led": 0, "completed": 0, "on_time": 0, "overdue": 0},
+        )
+        row["led"] += 1
+        row["completed"] += lead.category in COMPLETED_CATEGORIES
+        row["on_time"] += lead.category == Category.COMPLETED_ON_TIME
+        row["overdue"] += lead.category in OVERDUE_CATEGORIES
+    rows = sorted(table.values(), key=lambda row: (-row["overdue"], row["agency"]))
+    for row in rows:
+        row["on_time_rate"] = round(100 * row["on_time"] / row["led"], 1)
+    return rows
+
+
+def _names(names: list[str]) -> str:
+    if len(names) <= NAMES_SHOWN:
+        return ", ".join(names)
+    return f"{', '.join(names[:NAMES_SHOWN])} và {len(names) - NAMES_SHOWN} đơn vị khác"
+
+
+def _summary(tasks: QuerySet[Task], day: date) -> dict:
+    summary = summary_as_of(tasks, day)
+    return {
+        "total": summary.total,
+        "completed": summary.completed,
+        "in_progress": summary.in_progress,
+        "not_started": summary.not_started,
+        "overdue": summary.overdue,
+        "completion_rate": summary.completion_rate,
+        "categories": summary.counts,
+    }
+
+
+def _compare(now: dict, before: dict) -> dict:
+    """The summary with the previous period's figures and the change beside each."""
+    headline = ["total", "completed", "in_progress", "not_started", "overdue", "completion_rate"]
+    rows = {
+        key: {
+            "value": now[key],
+            "previous": before[key],
+            "change": round(now[key] - before[key], 1),
+        }
+        for key in headline
+    }
+    rows["categories"] = [
+        {
+            "key": category.value,
+            "label": str(category.label),
+            "value": now["categories"][category.value],
+            "previous": before["categories"][category.value],
+            "change": now["categories"][category.value] - before["categories"][category.value],
+        }
+        for category in Category
+    ]
+    return rows
+
+
+def _task_row(item: TaskAsOf, leads: list[Lead]) -> dict:
+    task = item.task
+    return {
+        "code": task.code,
+        "title": task.title,
+        "leads": _names([lead.agency for lead in leads]),
+        "deadline": task.deadline_text,
+        "due": task.due_date.isoformat() if task.due_date else None,
+    }
+
+
+def task_lists(items: list[TaskAsOf], leads: dict[int, list[Lead]], span, after) -> dict:
+    """Tasks completed in the period, overdue at its end, and due in the next period."""
+    day = span.end
+    completed, overdue, due_next = [], [], []
+    for item in items:
+        task_leads = leads.get(item.task.pk, [])
+        if (
+            item.state.status == Status.COMPLETED
+            and item.state.completed_on
+            and span.start <= item.state.completed_on <= day
+        ):
+            completed.append(
+                {
+                    **_task_row(item, task_leads),
+                    "completed_on": item.state.completed_on.isoformat(),
+                    "on_time": item.category == Category.COMPLETED_ON_TIME,
+                }
+            )
+        if item.category in OVERDUE_CATEGORIES:
+            late = [
+                lead
+                for lead in task_leads
+                if lead.state.status in OPEN_STATUSES and lead.deadline and lead.deadline < day
+            ]
+            overdue.append(
+                {
+                    **_task_row(item, late or task_leads),
+                    "percent": item.state.percent,
+                    "days": max((day - lead.deadline).days for lead in late) if late else 0,
+                }
+            )
+        elif (
+            item.state.status in OPEN_STATUSES
+            and item.task.due_date
+            and after.start <= item.task.due_date <= after.end
+        ):
+            due_next.append({**_task_row(item, task_leads), "percent": item.state.percent})
+    completed.sort(key=lambda row: (row["completed_on"], row["code"]))
+    overdue.sort(key=lambda row: (-row["days"], row["code"]))
+    due_next.sort(key=lambda row: (row["due"], row["code"]))
+    return {"completed_tasks": completed, "overdue_tasks": overdue, "due_next": due_next}
+
+
+def by_field(items: list[TaskAsOf]) -> list[dict]:
+    labels = dict(Field.choices)
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for item in items:
+        totals[item.task.field][0] += 1
+        totals[item.task.field][1] += item.state.status == Status.COMPLETED
+    rows = [
+        {"field": key, "label": str(labels.get(key, key)), "total": total, "completed": done}
+        for key, (total, done) in totals.items()
+    ]
+    return sorted(rows, key=lambda row: (-row["total"], row["label"]))
+
+
+PLACE = re.compile(r"\b(?:tỉnh|thành phố|xã|phường|đặc khu)\s+(.+)$", re.IGNORECASE)
+
+
+def place_of(committee: Committee) -> str:
+    """The place written before the date: "Gia Lai" for "Ban Chỉ đạo ... tỉnh Gia Lai"."""
+    for name in (committee.name, committee.agency.name if committee.agency else ""):
+        match = PLACE.search(name)
+        if match:
+            return match.group(1).strip()
+    return ""
+
+
+def signer_of(committee: Committee, day: date) -> dict | None:
+    """The head of the committee (Trưởng Ban) in office on ``day``, who signs the report."""
+    heads = committee.members.filter(role=Member.Role.HEAD).exclude(active_to__lt=day)
+    head = heads.exclude(active_from__gt=day).order_by("sort_order").first()
+    if head is None:
+        return None
+    return {"title": "TRƯỞNG BAN", "name": head.full_name, "position": head.position_title}
+
+
+def meetings_in(committee: Committee, span: Span) -> list[dict]:
+    meetings = Meeting.objects.filter(
+        committee=committee, held_on__range=(span.start, span.end)
+    ).order_by("held_on", "id")
+    return [
+        {
+            "held_on": meeting.held_on.isoformat(),
+            "title": meeting.title,
+            "conclusion_number": meeting.conclusion_number,
+            "summary": meeting.summary,
+        }
+        for meeting in meetings
+    ]
+
+
+def indicators_as_of(committee: Committee, day: date) -> list[dict] | None:
+    """Indicators with target and actual on ``day``: None until the Indicator model exists.
+
+    The hook the PDF, workbook and snapshot already read: return rows of
+    ``{"name", "unit", "target", "actual", "rate"}`` and the section appears.
+    """
+    return None
+
+
+def report_figures(report: Report, *, today: date) -> dict:
+    """Everything the report prints, as of ``report.as_of``; ``today`` dates the document."""
+    committee = report.committee
+    span, before, after = spans_of(report)
+    day = report.as_of
+    tasks = Task.objects.filter(committee=committee)
+    items = as_of(tasks, day)
+    leads = leads_as_of([item.task.pk for item in items], day)
+    parent = committee.parent.name if committee.parent else ""
+    place, is_province = place_of(committee), committee.level == Committee.Level.PROVINCE
+    return {
+        "committee": {
+            "name": committee.name,
+            "issuer_parent": committee.agency.name if committee.agency else "",
+            "parent": parent,
+            "place": place,
+        },
+        "kind": report.kind,
+        "period": span.as_dict(),
+        "previous": before.as_dict(),
+        "next": after.as_dict(),
+        "as_of": day.isoformat(),
+        "date": today.isoformat(),
+        "summary": _compare(_summary(tasks, day), _summary(tasks, before.end)),
+        "by_field": by_field(items),
+        "agencies": agency_rows(leads),
+        **task_lists(items, leads, span, after),
+        "communes": communes_as_of(place, day) if place and is_province else None,
+        "indicators": indicators_as_of(committee, day),
+        "meetings": meetings_in(committee, span),
+        "signer": signer_of(committee, today),
+    }

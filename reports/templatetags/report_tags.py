@@ -1,0 +1,44 @@
+"""Filters for the report templates: figures from the snapshot written the Vietnamese way."""
+
+from datetime import date
+
+from django import template
+
+from common.money import format_vnd
+
+register = template.Library()
+
+
+@register.filter
+def dmy(value: str | None) -> str:
+    """An ISO date of the snapshot as dd/mm/yyyy."""
+    return date.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
+
+
+@register.filter
+def decimal_vi(value: float) -> str:
+    """51.7 -> "51,7" (decimal comma)."""
+    return f"{value:g}".replace(".", ",")
+
+
+@register.filter
+def signed(value: float) -> str:
+    """A change with its sign: "+3", "-2,5", "0"."""
+    text = decimal_vi(abs(value))
+    return f"+{text}" if value > 0 else f"-{text}" if value < 0 else "0"
+
+
+@register.filter
+def vnd(value: int) -> str:
+    return format_vnd(value)
+
+
+@register.filter
+def long_date(value: str) -> str:
+    """ "2025-10-01" -> "ngày 01 tháng 10 năm 2025", as written under the national motto.
+
+    Decree 30 writes a leading zero for days below 10 and for months 1 and 2 only.
+    """
+    day = date.fromisoformat(value)
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"

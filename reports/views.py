@@ -1,0 +1,122 @@
+"""The reports page: request a report, watch it (htmx polling), download, list and filter."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reports import permissions, services
+from reports.filters import ReportFilter
+from reports.forms import ReportRequestForm
+from reports.models import Report
+from steering import roles
+
+PAGE_SIZE = 25
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+readers_only = roles.role_required(*permissions.READERS)
+
+
+def _request_form(request, data=None):
+    if not permissions.can_request_reports(request.user):
+        return None
+    committees = permissions.committees_reportable_by(request.user)
+    form = ReportRequestForm(data, committees=committees, today=timezone.localdate())
+    form.fields["committee"].initial = roles.committee_id_of(request.user)
+    return form
+
+
+def _list(request, form, status=200):
+    reports = permissions.reports_visible_to(request.user).select_related(
+        "committee", "requested_by"
+    )
+    report_filter = ReportFilter(request.GET, queryset=reports)
+    page = Paginator(report_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "filter": report_filter,
+        "page": page,
+        "can_retry": permissions.can_request_reports(request.user),
+    }
+    return render(request, "reports/report_list.html", context, status=status)
+
+
+@readers_only
+def report_list(request):
+    return _list(request, _request_form(request))
+
+
+@readers_only
+@require_POST
+def report_create(request):
+    form = _request_form(request, request.POST)
+    if form is None:
+        raise PermissionDenied
+    if not form.is_valid():
+        return _list(request, form, status=422)
+    data = form.cleaned_data
+    report = services.report_request(
+        committee=data["committee"],
+        kind=data["kind"],
+        start=data["start"],
+        end=data["end"],
+        user=request.user,
+    )
+    _announce(request, report)
+    return redirect("report_list")
+
+
+def _announce(request, report: Report) -> None:
+    if report.note == Report.Note.QUEUE_UNAVAILABLE:
+        messages.warning(
+            request,
+            _(
+                "The report queue is unavailable right now. Your request is kept and will be "
+                "generated as soon as the queue is back."
+            ),
+        )
+    else:
+        messages.success(request, _("Report requested. Its status updates on this page."))
+
+
+@readers_only
+def report_status(request, pk: int):
+    """One row of the list; htmx polls it until the report is done or failed."""
+    report = get_object_or_404(
+        permissions.reports_visible_to(request.user).select_related("committee", "requested_by"),
+        pk=pk,
+    )
+    can_retry = permissions.can_request_reports(request.user)
+    return render(
+        request, "reports/partials/report_row.html", {"report": report, "can_retry": can_retry}
+    )
+
+
+@readers_only
+@require_POST
+def report_retry(request, pk: int):
+    report = get_object_or_404(permissions.reports_retryable_by(request.user), pk=pk)
+    report = services.report_retry(report=report)
+    _announce(request, report)
+    return redirect("report_list")
+
+
+@readers_only
+def report_download(request, pk: str, fmt: str):
+    report = get_object_or_404(
+        permissions.reports_visible_to(request.user), pk=pk, status=Report.Status.DONE
+    )
+    file = report.pdf if fmt == "pdf" else report.xlsx
+    return FileResponse(
+        file.open("rb"),
+        as_attachment=True,
+        filename=f"{report.file_stem()}.{fmt}",
+        content_type=CONTENT_TYPES[fmt],
+    )

@@ -1,0 +1,38 @@
+"""The register as an Excel annex (with the register's current filters), and the template."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from steering.permissions import committees_visible_to
+from tasks import exports, permissions
+from tasks.filters import TaskFilter
+from tasks.models import Assignment
+
+
+def _xlsx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=exports.XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def task_export(request):
+    today = timezone.localdate()
+    tasks = permissions.tasks_visible_to(request.user)
+    task_filter = TaskFilter(request.GET, queryset=tasks, request=request, today=today)
+    task_filter.filters["committee"].queryset = committees_visible_to(request.user)
+    if not task_filter.is_valid():
+        return HttpResponseBadRequest(_("The filters are not valid."))
+    assignments = Assignment.objects.select_related("agency").order_by("role", "agency__name")
+    results = task_filter.qs.select_related("parent").prefetch_related(
+        Prefetch("assignments", queryset=assignments)
+    )
+    return _xlsx(exports.export_xlsx(results), f"nhiem-vu-{today:%Y%m%d}.xlsx")
+
+
+def task_template(request):
+    if not permissions.can_import_tasks(request.user):
+        raise PermissionDenied
+    return _xlsx(exports.template_xlsx(), "mau-danh-muc-nhiem-vu.xlsx")

@@ -1,0 +1,218 @@
+"""The Q3/2025 report of the demo province: the PDF read back says what the database says."""
+
+import io
+import re
+import subprocess
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from reports import services
+from reports.models import Report
+from steering.models import Committee
+from tasks.models import Task
+from tasks.selectors import agency_table, summary_as_of
+
+Q3_END = date(2025, 9, 30)
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def demo_report(django_db_setup, django_db_blocker):
+    """Seed the demo and generate its Q3/2025 report once, rolled back after the module."""
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            call_command("seed_demo", stdout=io.StringIO())
+            committee = Committee.objects.get(level=Committee.Level.PROVINCE)
+            report = services.report_request(
+                committee=committee,
+                kind=Report.Kind.QUARTERLY,
+                start=date(2025, 7, 1),
+                end=Q3_END,
+                user=get_user_model().objects.get(username="thuky"),
+            )
+            services.report_send(report.pk)  # on_commit never fires inside this transaction
+            report.refresh_from_db()
+            yield report
+            transaction.set_rollback(True)
+
+
+@pytest.fixture
+def report(demo_report, db):
+    return demo_report
+
+
+@pytest.fixture
+def pages(report) -> list[str]:
+    reader = PdfReader(report.pdf.path)
+    return [unicodedata.normalize("NFC", page.extract_text()) for page in reader.pages]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_report_is_done_with_both_files(report):
+    assert report.status == Report.Status.DONE and report.progress == 100
+    assert report.pdf.name.endswith(".pdf") and report.xlsx.name.endswith(".xlsx")
+    assert report.pages == len(PdfReader(report.pdf.path).pages) > 1
+
+
+def test_pdf_figures_match_the_register_as_of_the_quarter_end(report, pages):
+    summary = summary_as_of(Task.objects.filter(committee=report.committee), Q3_END)
+    assert (summary.total, summary.completed, summary.in_progress, summary.not_started) == (
+        147,
+        76,
+        68,
+        3,
+    )
+    text = flat(pages[0])
+    assert f"Ban Chỉ đạo theo dõi {summary.total} nhiệm vụ" in text
+    assert f"đã hoàn thành {summary.completed} nhiệm vụ" in text
+    assert f"đang triển khai {summary.in_progress} nhiệm vụ" in text
+    assert f"chưa triển khai {summary.not_started} nhiệm vụ" in text
+    assert f"có {summary.overdue} nhiệm vụ quá hạn" in text
+    assert "tỷ lệ hoàn thành 51,7%" in text
+    assert f"Tổng số nhiệm vụ {report.snapshot['summary']['total']['previous']} 147" in text
+
+
+def test_agency_table_matches_the_dashboards_table_on_the_quarter_end(report, pages):
+    """The demo's histories end on 30/09/2025, so the live table computed for that day and the
+    report's table replayed from the log must agree row for row."""
+    live = agency_table(Task.objects.filter(committee=report.committee), Q3_END)
+    expected = {
+        (row["agency__short_name"] or row["agency__name"]): (
+            row["led"],
+            row["completed"],
+            row["overdue"],
+            row["on_time_rate"],
+        )
+        for row in live
+    }
+    printed = {
+        row["agency"]: (row["led"], row["completed"], row["overdue"], row["on_time_rate"])
+        for row in report.snapshot["agencies"]
+    }
+    assert printed == expected
+    overdue = [row["overdue"] for row in report.snapshot["agencies"]]
+    assert overdue == sorted(overdue, reverse=True)  # slowest first
+    slowest = report.snapshot["agencies"][0]
+    assert re.search(
+        rf"{re.escape(slowest['agency'])} {slowest['led']} {slowest['completed']} "
+        rf"{slowest['overdue']}",
+        flat(" ".join(pages)),
+    )
+
+
+def test_every_overdue_and_completed_task_is_listed(report, pages):
+    text = flat(" ".join(pages))
+    overdue = report.snapshot["overdue_tasks"]
+    assert len(overdue) == report.snapshot["summary"]["overdue"]["value"] > 0
+    for row in overdue:
+        assert row["code"] in text and row["days"] > 0
+    completed = report.snapshot["completed_tasks"]
+    assert completed
+    assert all("2025-07-01" <= row["completed_on"] <= "2025-09-30" for row in completed)
+    for row in completed:
+        assert row["code"] in text
+
+
+def test_official_layout_and_vietnamese_text(report, pages):
+    first = flat(pages[0])
+    for phrase in [
+        "TỈNH ỦY GIA LAI",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "/BC-BCĐ",
+        "Gia Lai, ngày",
+        "BÁO CÁO",
+        "Kết quả thực hiện Nghị quyết số 57-NQ/TW quý III năm 2025",
+    ]:
+        assert phrase in first, phrase
+    last = flat(pages[-1])
+    assert "Nơi nhận:" in last and "TRƯỞNG BAN" in last and "Trần Minh Khoa" in last
+    assert "Báo cáo được lập tự động" in last and "số liệu tính đến hết ngày 30/09/2025" in last
+    assert "Phiên họp giao nhiệm vụ triển khai Kế hoạch 02-KH/BCĐTW" in flat(" ".join(pages))
+
+
+def top_text(page) -> tuple[str, float]:
+    """The text drawn highest on the page and its x position (points from the left)."""
+    items = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            items.append((cm[5] + tm[5] * cm[3], cm[4] + tm[4] * cm[0], text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    _, x, text = max(items)
+    return text, x
+
+
+def test_page_numbers_centred_at_the_top_from_page_two(report):
+    reader = PdfReader(report.pdf.path)
+    assert not top_text(reader.pages[0])[0].isdigit()  # no number on the first page
+    centre = (30 + (210 - 15)) / 2 * 72 / 25.4  # between the 30 mm and 15 mm margins
+    for number in (2, len(reader.pages)):
+        text, x = top_text(reader.pages[number - 1])
+        assert text == str(number)
+        assert abs(x + 3.3 * len(text) - centre) < 4
+
+
+def test_table_headers_repeat_on_the_next_page(report, pages):
+    """The agency table runs over pages 2 and 3; its header starts both."""
+    header = "Cơ quan chủ trì Chủ trì Hoàn thành Quá hạn Tỷ lệ đúng hạn (%)"
+    assert header in flat(pages[1]) and header in flat(pages[2])
+
+
+def test_a4_with_the_serif_font_embedded(report):
+    reader = PdfReader(report.pdf.path)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
+    fonts = set()
+    for page in reader.pages[:2]:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object()
+            assert "/FontFile2" in descendant["/FontDescriptor"]  # embedded
+            fonts.add(str(font["/BaseFont"]).split("+")[-1])
+    assert fonts <= {
+        "Liberation-Serif",
+        "Liberation-Serif-Bold",
+        "Liberation-Serif-Italic",
+        "Liberation-Serif-Bold-Italic",
+    }
+
+
+def test_workbook_has_one_sheet_per_table(report):
+    workbook = load_workbook(report.xlsx.path, read_only=True)
+    assert workbook.sheetnames[:6] == [
+        "Tổng hợp",
+        "Theo lĩnh vực",
+        "Theo cơ quan",
+        "Hoàn thành trong kỳ",
+        "Quá hạn",
+        "Đến hạn kỳ tới",
+    ]
+    assert workbook.sheetnames[-1] == "Phiên họp"
+    rows = list(workbook["Tổng hợp"].values)
+    assert rows[-2][0] == "Tổng số nhiệm vụ" and rows[-2][2] == 147
+    assert len(list(workbook["Quá hạn"].values)) == len(report.snapshot["overdue_tasks"]) + 1
+
+
+def test_first_pages_rendered_to_png_for_a_look(report):
+    ARTIFACTS.mkdir(exist_ok=True)
+    stem = ARTIFACTS / "report-q3-2025"
+    for page in (1, 2):
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile"]
+            + [report.pdf.path, f"{stem}-page{page}"],
+            check=True,
+        )
+        assert Path(f"{stem}-page{page}.png").stat().st_size > 10_000
