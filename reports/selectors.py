@@ -8,18 +8,17 @@ JSON-ready dict: it is stored as the report's snapshot and is all the PDF and th
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from common.periods import Period, half_year, previous, quarter, year_period
 from reports.investments import communes_as_of
 from reports.models import Report
 from steering.models import Committee, Meeting, Member
-from tasks.models import Assignment, Field, ProgressUpdate, Task
-from tasks.selectors import TaskAsOf, as_of, summary_as_of
-from tasks.services import NOT_STARTED, State, state_after
+from tasks.models import Assignment, Field, Task
+from tasks.selectors import TaskAsOf, as_of, lead_states_as_of, summary_as_of
+from tasks.services import NOT_STARTED, State
 from tasks.status import (
     COMPLETED_CATEGORIES,
     OPEN_STATUSES,
@@ -95,23 +94,10 @@ def leads_as_of(task_ids: list[int], day: date) -> dict[int, list[Lead]]:
     The same cut-off (recorded by the end of ``day``, effective by ``day``); each lead's category
     uses its own deadline or else the task's, as the dashboard's agency table does.
     """
-    cutoff = timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
     rows = Assignment.objects.filter(task_id__in=task_ids, role=Assignment.Role.LEAD).values_list(
         "id", "task_id", "agency__name", "agency__short_name", "due_date", "task__due_date"
     )
-    latest: dict[int, State] = {}
-    updates = (
-        ProgressUpdate.objects.filter(
-            assignment__task_id__in=task_ids,
-            assignment__role=Assignment.Role.LEAD,
-            created_at__lt=cutoff,
-            effective_date__lte=day,
-        )
-        .order_by("assignment_id", "created_at", "id")
-        .only("assignment_id", "status", "percent", "effective_date")
-    )
-    for update in updates.iterator(chunk_size=5000):
-        latest[update.assignment_id] = state_after(update)
+    latest = lead_states_as_of(task_ids, day)
     leads: dict[int, list[Lead]] = defaultdict(list)
     for pk, task_id, name, short_name, own_due, task_due in rows:
         state = latest.get(pk, NOT_STARTED)

@@ -151,30 +151,44 @@ class TaskAsOf:
     leads_total: int
 
 
-def as_of(tasks: QuerySet[Task], day: date) -> list[TaskAsOf]:
-    """The register as it stood at the end of ``day``, replayed from the progress log.
+def end_of(day: date) -> datetime:
+    """The cut-off for "as of ``day``": log entries recorded before the next midnight."""
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+
+def lead_states_as_of(task_ids: list[int], day: date) -> dict[int, State]:
+    """The state of each lead assignment of the tasks at the end of ``day``, by assignment id.
 
     Only what had been recorded by then counts (entries recorded later, even if back-dated,
     do not), so a report for a past period says the same whenever it is regenerated.
+    Assignments with no entry yet are absent (they were not started).
     """
-    cutoff = timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
-    existing = list(tasks.filter(created_at__lt=cutoff).order_by("code"))
-    task_ids = [t.pk for t in existing]
-    leads = list(
-        Assignment.objects.filter(task_id__in=task_ids, role=Assignment.Role.LEAD).values_list(
-            "id", "task_id", "due_date"
-        )
-    )
     latest: dict[int, State] = {}
     updates = (
         ProgressUpdate.objects.filter(
-            assignment__task_id__in=task_ids, created_at__lt=cutoff, effective_date__lte=day
+            assignment__task_id__in=task_ids,
+            assignment__role=Assignment.Role.LEAD,
+            created_at__lt=end_of(day),
+            effective_date__lte=day,
         )
         .order_by("assignment_id", "created_at", "id")
         .only("assignment_id", "status", "percent", "effective_date")
     )
     for update in updates.iterator(chunk_size=5000):
         latest[update.assignment_id] = state_after(update)
+    return latest
+
+
+def as_of(tasks: QuerySet[Task], day: date) -> list[TaskAsOf]:
+    """The register as it stood at the end of ``day``, replayed from the progress log."""
+    existing = list(tasks.filter(created_at__lt=end_of(day)).order_by("code"))
+    task_ids = [t.pk for t in existing]
+    leads = list(
+        Assignment.objects.filter(task_id__in=task_ids, role=Assignment.Role.LEAD).values_list(
+            "id", "task_id", "due_date"
+        )
+    )
+    latest = lead_states_as_of(task_ids, day)
     lead_states: dict[int, list[tuple[State, date | None]]] = defaultdict(list)
     for assignment_id, task_id, due_date in leads:
         lead_states[task_id].append((latest.get(assignment_id, NOT_STARTED), due_date))
