@@ -26,27 +26,26 @@ import argparse
 import os
 import random
 import resource
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import django
+from _shared import (
+    RESULTS,
+    ROOT,
+    ensure_database,
+    migrate,
+    replace_section,
+    timestamp,
+    use_database,
+)
 
 DB_NAME = "bench_import"
-SERVER_URL = "postgres://postgres@127.0.0.1:5432"
-os.environ["DATABASE_URL"] = f"{SERVER_URL}/{DB_NAME}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-
-import django  # noqa: E402
-import psycopg  # noqa: E402
+use_database(DB_NAME)
 
 N_ROWS = 10_000
 N_DEPARTMENTS = 60
 N_COMMUNES = 135
 ANNEX = ROOT / "var" / "bench" / f"annex-{N_ROWS}.xlsx"
-RESULTS = ROOT / "bench" / "RESULTS.md"
 SECTION = "## Annex import (10,000 rows)"
 COMMAND = "DJANGO_SETTINGS_MODULE=tests.settings .venv/bin/python bench/import_annex.py"
 TARGET_SECONDS, TARGET_MB = 5.0, 300
@@ -61,25 +60,14 @@ DEADLINES = ["Quý III/2025", "Tháng 8/2025", "Năm 2025", "Trước 15/8/2025"
 ROMAN = "I II III IV V VI VII VIII IX X".split()
 
 
-def ensure_database(rebuild: bool) -> None:
-    with psycopg.connect(f"{SERVER_URL}/postgres", autocommit=True) as conn:
-        if rebuild:
-            conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
-            print(f"created database {DB_NAME}")
-
-
 def set_up():
     """The committee, agencies and user (created once)."""
     from django.contrib.auth.models import Group, User
-    from django.core.management import call_command
 
     from steering.models import Agency, Committee, Profile
     from steering.roles import Role
 
-    call_command("migrate", verbosity=0, interactive=False)
+    migrate()
     committee, _ = Committee.objects.get_or_create(
         name="Ban Chỉ đạo tỉnh (bench import)", defaults={"level": "province"}
     )
@@ -264,7 +252,7 @@ def bare_bulk_create(committee, rows) -> dict[str, float]:
 
 
 def write_results(portal, peak_mb, default, floor) -> str:
-    stamp = subprocess.run(["date"], capture_output=True, text=True, check=True).stdout.strip()
+    stamp = timestamp()
     total = portal["total"]
     met = total < TARGET_SECONDS and peak_mb < TARGET_MB
     lines = [
@@ -301,15 +289,7 @@ def write_results(portal, peak_mb, default, floor) -> str:
         "",
     ]
     text = "\n".join(lines)
-    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
-    start = old.find(SECTION)
-    if start == -1:
-        new = old.rstrip("\n") + "\n\n" + text
-    else:
-        end = old.find("\n## ", start + len(SECTION))
-        rest = old[end + 1 :] if end != -1 else ""
-        new = old[:start] + text + ("\n" + rest if rest else "")
-    RESULTS.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
+    replace_section(SECTION, text)
     return text
 
 
@@ -317,7 +297,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rebuild", action="store_true", help="drop the database, new annex")
     args, _unknown = parser.parse_known_args()  # bench/run.py passes every option to all
-    ensure_database(args.rebuild)
+    ensure_database(DB_NAME, args.rebuild)
     django.setup()
     committee, user, agencies = set_up()
     if args.rebuild or not ANNEX.exists():

@@ -18,36 +18,35 @@ console and to the "Register and dashboard" section of ``bench/RESULTS.md``.
 """
 
 import argparse
-import os
 import random
 import statistics
-import subprocess
-import sys
 import time
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import django
+from _shared import (
+    BATCH,
+    RESULTS,
+    ROOT,
+    bulk,
+    ensure_database,
+    migrate,
+    replace_section,
+    timestamp,
+    use_database,
+)
 
 DB_NAME = "bench_steering"
-SERVER_URL = "postgres://postgres@127.0.0.1:5432"
-os.environ["DATABASE_URL"] = f"{SERVER_URL}/{DB_NAME}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-
-import django  # noqa: E402
-import psycopg  # noqa: E402
+use_database(DB_NAME)
 
 N_TASKS = 10_000
 N_ASSIGNMENTS = 30_000
 N_UPDATES = 100_000
 N_DEPARTMENTS = 60
 N_COMMUNES = 135
-BATCH = 2_000
 WARMUP = 5
 RUNS = 30
 TARGETS_MS = {"register_overdue": 50.0, "dashboard": 100.0}  # median, from issue 3
-RESULTS = ROOT / "bench" / "RESULTS.md"
 SECTION = "## Register and dashboard (10,000 tasks)"
 COMMAND = "DJANGO_SETTINGS_MODULE=tests.settings .venv/bin/python bench/register_dashboard.py"
 
@@ -95,27 +94,6 @@ CONTEXTS = [
     "phát triển nguồn nhân lực",
     "hạ tầng viễn thông",
 ]
-
-
-def ensure_database(rebuild: bool) -> None:
-    """Create ``bench_steering`` when missing (drop it first with ``--rebuild``)."""
-    with psycopg.connect(f"{SERVER_URL}/postgres", autocommit=True) as conn:
-        if rebuild:
-            conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
-            print(f"created database {DB_NAME}")
-
-
-def migrate() -> None:
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
-
-
-def bulk(model, objects: list) -> list:
-    return model.objects.bulk_create(objects, batch_size=BATCH)
 
 
 def make_committee_and_agencies():
@@ -419,7 +397,7 @@ def targets(results) -> str:
 
 
 def write_results(results, plans) -> None:
-    stamp = subprocess.run(["date"], capture_output=True, text=True, check=True).stdout.strip()
+    stamp = timestamp()
     counts = data_counts()
     body = [
         SECTION,
@@ -445,20 +423,7 @@ def write_results(results, plans) -> None:
         body += ["### Query plans (EXPLAIN ANALYZE)", ""]
         for title, plan in plans:
             body += [f"{title}:", "", "```", plan, "```", ""]
-    replace_section("\n".join(body))
-
-
-def replace_section(text: str) -> None:
-    """Replace this benchmark's section of RESULTS.md, keeping every other section."""
-    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
-    start = old.find(SECTION)
-    if start == -1:
-        new = old.rstrip("\n") + "\n\n" + text
-    else:
-        end = old.find("\n## ", start + len(SECTION))
-        rest = old[end + 1 :] if end != -1 else ""
-        new = old[:start] + text + ("\n" + rest if rest else "")
-    RESULTS.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
+    replace_section(SECTION, "\n".join(body))
 
 
 def data_counts() -> str:
@@ -488,7 +453,7 @@ def main() -> None:
     parser.add_argument("--explain", action="store_true", help="always print query plans")
     args = parser.parse_args()
 
-    ensure_database(args.rebuild)
+    ensure_database(DB_NAME, args.rebuild)
     django.setup()
     from django.utils import timezone
 

@@ -28,48 +28,36 @@ import subprocess
 import sys
 import time
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import django
+from _shared import (
+    BATCH,
+    RESULTS,
+    ROOT,
+    bulk,
+    ensure_database,
+    migrate,
+    replace_section,
+    timestamp,
+    use_database,
+)
 
 DB_NAME = "bench_reports"
-SERVER_URL = "postgres://postgres@127.0.0.1:5432"
-os.environ["DATABASE_URL"] = f"{SERVER_URL}/{DB_NAME}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+use_database(DB_NAME)
 os.environ.setdefault("MEDIA_ROOT", str(ROOT / "var" / "bench-media"))
-
-import django  # noqa: E402
-import psycopg  # noqa: E402
 
 LARGE = "Ban Chỉ đạo tỉnh Bench"  # its communes' province is "Bench"
 N_TASKS, N_DEPARTMENTS, N_COMMUNES, UPDATES_PER_LEAD = 5_000, 60, 1_000, 4
-BATCH = 2_000
 Q3_START, Q3_END = date(2025, 7, 1), date(2025, 9, 30)
 TARGETS = {"demo": (3.0, None), "large": (60.0, 600)}  # seconds, MB
-RESULTS = ROOT / "bench" / "RESULTS.md"
 SECTION = "## Summary report (PDF and .xlsx)"
 COMMAND = "DJANGO_SETTINGS_MODULE=tests.settings .venv/bin/python bench/report.py"
-
-
-def ensure_database(rebuild: bool) -> None:
-    with psycopg.connect(f"{SERVER_URL}/postgres", autocommit=True) as conn:
-        if rebuild:
-            conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
-            print(f"created database {DB_NAME}")
 
 
 def aware(day: date, hour: int = 9) -> datetime:
     from django.utils import timezone
 
     return timezone.make_aware(datetime(day.year, day.month, day.day, hour))
-
-
-def bulk(model, objects: list) -> list:
-    return model.objects.bulk_create(objects, batch_size=BATCH)
 
 
 def load_large() -> None:
@@ -246,7 +234,7 @@ def load_data() -> None:
 
     from steering.models import Committee
 
-    call_command("migrate", verbosity=0, interactive=False)
+    migrate()
     call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))
     if not Committee.objects.filter(name=LARGE).exists():
         started = time.perf_counter()
@@ -332,7 +320,7 @@ def verdicts(results: dict) -> str:
 
 
 def write_results(results: dict, runs: list[float]) -> None:
-    stamp = subprocess.run(["date"], capture_output=True, text=True, check=True).stdout.strip()
+    stamp = timestamp()
     body = "\n".join(
         [
             SECTION,
@@ -356,27 +344,19 @@ def write_results(results: dict, runs: list[float]) -> None:
             "",
         ]
     )
-    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
-    start = old.find(SECTION)
-    if start == -1:
-        new = old.rstrip("\n") + "\n\n" + body
-    else:
-        end = old.find("\n## ", start + len(SECTION))
-        rest = old[end + 1 :] if end != -1 else ""
-        new = old[:start] + body + ("\n" + rest if rest else "")
-    RESULTS.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
+    replace_section(SECTION, body)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rebuild", action="store_true", help="drop and regenerate the data")
     parser.add_argument("--measure", choices=["demo", "large"], help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args, _unknown = parser.parse_known_args()  # bench/run.py passes every option to all
     if args.measure:
         print(json.dumps(measure_one(args.measure)))
         return
 
-    ensure_database(args.rebuild)
+    ensure_database(DB_NAME, args.rebuild)
     django.setup()
     load_data()
     demo_runs = [run("demo") for _ in range(3)]

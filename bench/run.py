@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["register_dashboard.py", "import_annex.py"]
+BENCHMARKS = ["register_dashboard.py", "import_annex.py", "report.py"]
 
 
 def main() -> int:
