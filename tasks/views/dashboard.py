@@ -1,6 +1,6 @@
 """Home pages: the dashboard for secretariat and leaders, the agency page for officers."""
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -25,10 +25,16 @@ CATEGORY_COLORS = {
 
 
 def home(request):
-    if roles.reads_everything(request.user):
+    """Each role lands on the page of its daily work."""
+    user = request.user
+    if roles.reads_everything(user):
         return dashboard(request)
-    if roles.is_officer(request.user):
+    if roles.is_officer(user):
         return my_agency(request)
+    if roles.has_role(user, roles.Role.REVIEWER):
+        return redirect("communes:review_queue")
+    if roles.has_role(user, roles.Role.FINANCE):
+        return redirect("communes:programme_list")
     return committee_overview(request)
 
 

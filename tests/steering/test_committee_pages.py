@@ -10,15 +10,15 @@ HOMES = [
     ("administrator", "tasks/dashboard.html"),
     ("officer_a", "tasks/my_agency.html"),
     ("commune_officer", "tasks/my_agency.html"),
-    ("reviewer", "steering/home.html"),
-    ("finance", "steering/home.html"),
+    ("reviewer", "communes/review_queue.html"),
+    ("finance", "communes/programme_list.html"),
 ]
 
 
 @pytest.mark.parametrize("persona, template", HOMES)
 def test_each_role_sees_its_home_page(persona, template, request, client_for, committee):
     client = client_for(request.getfixturevalue(persona))
-    response = client.get(reverse("home"))
+    response = client.get(reverse("home"), follow=True)
     assert response.status_code == 200
     assert response.templates[0].name == template
 
