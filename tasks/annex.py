@@ -279,8 +279,11 @@ def cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     # NFC, spaces collapsed, line breaks kept (notes and outputs are often several lines).
-    lines = unicodedata.normalize("NFC", str(value)).splitlines()
-    text = "\n".join(" ".join(line.split()) for line in lines).strip()
+    text = unicodedata.normalize("NFC", str(value))
+    if "\n" in text or "\r" in text:
+        text = "\n".join(" ".join(line.split()) for line in text.splitlines()).strip()
+    else:  # most cells: one line, no need to split into lines
+        text = " ".join(text.split())
     # Exports escape formula-like text with a leading apostrophe; undo it.
     if text.startswith("'") and text[1:2] in _FORMULA_START:
         text = text[1:]
