@@ -46,7 +46,7 @@ DB_NAME = "bench_reports"
 use_database(DB_NAME)
 os.environ.setdefault("MEDIA_ROOT", str(ROOT / "var" / "bench-media"))
 
-LARGE = "Ban Chỉ đạo tỉnh Bench"  # its communes' province is "Bench"
+LARGE = "Ban Chỉ đạo tỉnh Bench"  # its communes have province code 99
 N_TASKS, N_DEPARTMENTS, N_COMMUNES, UPDATES_PER_LEAD = 5_000, 60, 1_000, 4
 Q3_START, Q3_END = date(2025, 7, 1), date(2025, 9, 30)
 TARGETS = {"demo": (3.0, None), "large": (60.0, 600)}  # seconds, MB
@@ -69,7 +69,7 @@ def load_large() -> None:
     from tasks.models import Assignment, Field, ProgressUpdate, Task
 
     rng = random.Random(57)
-    committee = Committee.objects.create(name=LARGE, level="province")
+    committee = Committee.objects.create(name=LARGE, level="province", province_code=99)
     author = User.objects.create_user("bench-report-author")
     departments = bulk(
         Agency,

@@ -22,14 +22,14 @@ from communes.workflow import Status
 APPROVED_OR_LATER = (Status.APPROVED, Status.ALLOCATED, Status.PURCHASING, Status.COMPLETED)
 
 
-def _statuses_on(province: str, day: date) -> dict[int, str]:
+def _statuses_on(province_code: int, day: date) -> dict[int, str]:
     """Each request's status at the end of ``day`` (requests still drafts are left out)."""
     cutoff = timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
     steps = (
         TransitionLog.objects.filter(
             at__lt=cutoff,
             request__created_at__lt=cutoff,
-            request__commune__province_name__iexact=province,
+            request__commune__province_code=province_code,
         )
         .order_by("request_id", "at", "id")
         .values_list("request_id", "to_status")
@@ -38,10 +38,10 @@ def _statuses_on(province: str, day: date) -> dict[int, str]:
     return {pk: status for pk, status in statuses.items() if status != Status.DRAFT}
 
 
-def communes_as_of(province: str, day: date) -> dict | None:
+def communes_as_of(province_code: int, day: date) -> dict | None:
     """The province's communes: requests, approved, allocated and disbursed amounts by status,
     by commune and by programme; None when none of them had filed a request by ``day``."""
-    statuses = _statuses_on(province, day)
+    statuses = _statuses_on(province_code, day)
     if not statuses:
         return None
     requests = InvestmentRequest.objects.filter(pk__in=statuses).values_list(

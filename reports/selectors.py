@@ -309,7 +309,11 @@ def report_figures(report: Report, *, today: date) -> dict:
         "by_field": by_field(items),
         "agencies": agency_rows(leads),
         **task_lists(items, leads, span, after),
-        "communes": communes_as_of(place, day) if place and is_province else None,
+        "communes": (
+            communes_as_of(committee.province_code, day)
+            if committee.province_code and is_province
+            else None
+        ),
         "indicators": indicators_as_of(committee, day),
         "meetings": meetings_in(committee, span),
         "signer": signer_of(committee, today),

@@ -26,7 +26,7 @@ class MemberInline(admin.TabularInline):
 
 @admin.register(Committee)
 class CommitteeAdmin(admin.ModelAdmin):
-    list_display = ["name", "level", "parent", "establishing_decision"]
+    list_display = ["name", "level", "parent", "province_code", "establishing_decision"]
     list_filter = ["level"]
     search_fields = ["name", "establishing_decision"]
     autocomplete_fields = ["parent", "agency"]

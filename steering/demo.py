@@ -177,6 +177,7 @@ def seed_committee() -> Committee:
         "Gia Lai",
         defaults={
             "level": Committee.Level.PROVINCE,
+            "province_code": PROVINCE_CODE,
             "parent": central,
             "agency": Agency.objects.get(name="Tỉnh ủy Gia Lai"),
             "establishing_decision": "05-QĐ/TU",

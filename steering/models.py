@@ -102,6 +102,12 @@ class Committee(NFCTextMixin):
         on_delete=models.PROTECT,
         help_text=_("The body whose committee this is (for a commune: its People's Committee)."),
     )
+    province_code = models.PositiveSmallIntegerField(
+        _("province code"),
+        null=True,
+        blank=True,
+        help_text=_("Official code of the province whose communes this committee follows."),
+    )
     establishing_decision = models.CharField(_("establishing decision"), max_length=64, blank=True)
     established_on = models.DateField(_("established on"), null=True, blank=True)
 

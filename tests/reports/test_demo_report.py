@@ -216,3 +216,16 @@ def test_first_pages_rendered_to_png_for_a_look(report):
             check=True,
         )
         assert Path(f"{stem}-page{page}.png").stat().st_size > 10_000
+
+
+def test_communes_section_adds_up_to_the_money_recorded_by_the_quarter_end(report, pages):
+    from django.db.models import Sum
+
+    from communes.models import Allocation, Disbursement
+
+    communes = report.snapshot["communes"]
+    assert communes is not None and communes["totals"]["communes"] > 0
+    allocated = Allocation.objects.filter(decided_on__lte=Q3_END).aggregate(s=Sum("amount"))["s"]
+    disbursed = Disbursement.objects.filter(paid_on__lte=Q3_END).aggregate(s=Sum("amount"))["s"]
+    assert communes["totals"]["allocated"] == (allocated or 0)
+    assert communes["totals"]["disbursed"] == (disbursed or 0)
