@@ -22,6 +22,14 @@ class BootstrapFormMixin:
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
+class DateInput(forms.DateInput):
+    """A text field showing dd/mm/yyyy whatever the browser's locale (type=date would not)."""
+
+    def __init__(self, **kwargs):
+        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **kwargs.pop("attrs", {})}
+        super().__init__(format="%d/%m/%Y", attrs=attrs, **kwargs)
+
+
 class StyledForm(BootstrapFormMixin, forms.Form):
     """A plain form with Bootstrap classes (e.g. for django-filter's FilterSet.Meta.form)."""
 

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.admin import ReadOnlyAdminMixin
 from common.money import format_vnd
 from communes.models import (
     Allocation,
@@ -18,7 +19,6 @@ from communes.models import (
     TransitionLog,
 )
 from communes.selectors import programme_allocated
-from tasks.admin import ReadOnlyAdminMixin
 
 
 class ProgrammeForm(forms.ModelForm):

@@ -9,11 +9,10 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from common.forms import BootstrapFormMixin, FastSelect, MultipleFileField
+from common.forms import BootstrapFormMixin, DateInput, FastSelect, MultipleFileField
 from communes.models import FundingProgramme, InvestmentRequest, LineItem, Survey
 from communes.workflow import INPUTS
 from tasks.evidence import validate_evidence
-from tasks.forms import DateInput
 
 _SEPARATORS = re.compile(r"[.\s\u00a0₫đ]|VND", re.IGNORECASE)
 

@@ -4,10 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import StyledForm
+from common.forms import DateInput, StyledForm
 from common.periods import Period, half_year, last_completed_quarter, quarter, year_period
 from reports.models import Report, kind_of
-from tasks.forms import DateInput
 
 FIRST_YEAR = 2025  # Resolution 57-NQ/TW was issued on 22/12/2024
 CUSTOM = "custom"

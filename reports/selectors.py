@@ -9,12 +9,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.db.models import QuerySet
 
 from common.periods import Period, half_year, previous, quarter, year_period
 from reports.investments import communes_as_of
 from reports.models import Report
+from steering import selectors as steering_selectors
 from steering.models import Committee, Meeting, Member
 from tasks.models import Assignment, Field, Task
 from tasks.selectors import TaskAsOf, as_of, lead_states_as_of, summary_as_of
@@ -273,13 +275,28 @@ def meetings_in(committee: Committee, span: Span) -> list[dict]:
     ]
 
 
-def indicators_as_of(committee: Committee, day: date) -> list[dict] | None:
-    """Indicators with target and actual on ``day``: None until the Indicator model exists.
+def indicators_as_of(committee: Committee, day: date) -> list[dict]:
+    """Indicators with target, actual and achievement (%) on ``day``, as JSON-ready rows."""
+    return [
+        {
+            "code": row["code"],
+            "name": row["name"],
+            "unit": row["unit"],
+            "target": _number(row["target"]),
+            "actual": _number(row["actual"]),
+            "period_end": row["period_end"].isoformat() if row["period_end"] else None,
+            "rate": _number(row["achievement"]),
+            "met": row["met"],
+        }
+        for row in steering_selectors.indicators_as_of(committee, day)
+    ]
 
-    The hook the PDF, workbook and snapshot already read: return rows of
-    ``{"name", "unit", "target", "actual", "rate"}`` and the section appears.
-    """
-    return None
+
+def _number(value: Decimal | None) -> int | float | None:
+    """A Decimal as a JSON number: whole values as int (2900000), others as float (44.05)."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def report_figures(report: Report, *, today: date) -> dict:

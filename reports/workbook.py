@@ -15,6 +15,12 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _assessment(indicator: dict) -> str:
+    if indicator["actual"] is None:
+        return "Chưa có số liệu"
+    return "Đạt" if indicator["met"] else "Chưa đạt"
+
+
 def _dmy(value: str) -> str:
     return date.fromisoformat(value).strftime("%d/%m/%Y")
 
@@ -121,9 +127,10 @@ def _sheets(r: dict) -> list[tuple[str, list[str], list[list]]]:
         sheets.append(
             (
                 "Chỉ tiêu",
-                ["Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Thực hiện", "Tỷ lệ (%)"],
+                ["Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Thực hiện", "Tỷ lệ (%)", "Đánh giá"],
                 [
                     [row["name"], row["unit"], row["target"], row["actual"], row["rate"]]
+                    + [_assessment(row)]
                     for row in r["indicators"]
                 ],
             )

@@ -1,6 +1,17 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from steering.models import Agency, Committee, Document, Meeting, Member, Profile
+from common.admin import ReadOnlyAdminMixin
+from steering.models import (
+    Agency,
+    Committee,
+    Document,
+    Indicator,
+    IndicatorValue,
+    Meeting,
+    Member,
+    Profile,
+)
 
 
 @admin.register(Agency)
@@ -56,3 +67,32 @@ class ProfileAdmin(admin.ModelAdmin):
     list_filter = ["committee"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "agency__name"]
     autocomplete_fields = ["user", "committee", "agency"]
+
+
+class IndicatorValueInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = IndicatorValue
+    fields = ["period_end", "value", "note", "recorded_by", "recorded_at"]
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    """Indicators are set up here; their values are recorded on the indicators page."""
+
+    list_display = ["code", "name", "committee", "unit", "target_value", "target_date", "agency"]
+    list_filter = ["committee", "direction", "agency"]
+    search_fields = ["code", "name", "agency__name", "agency__short_name"]
+    list_select_related = ["committee", "agency"]
+    autocomplete_fields = ["committee", "agency", "source_document"]
+    inlines = [IndicatorValueInline]
+
+
+@admin.register(IndicatorValue)
+class IndicatorValueAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    """Read-only: values go through steering.services, which keeps their history."""
+
+    list_display = ["indicator", "period_end", "value", "recorded_by", "recorded_at"]
+    list_filter = ["indicator__committee", "indicator"]
+    search_fields = ["indicator__code", "indicator__name", "note"]
+    list_select_related = ["indicator", "recorded_by"]
+    date_hierarchy = "period_end"

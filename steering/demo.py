@@ -5,14 +5,26 @@ is idempotent (keyed on natural keys), so ``seed_demo`` can run any number of ti
 """
 
 import csv
-from datetime import date
+from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 
 import vietnam_provinces
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
-from steering.models import Agency, Committee, Document, Meeting, Member, Profile
+from steering import services
+from steering.models import (
+    Agency,
+    Committee,
+    Document,
+    Indicator,
+    IndicatorValue,
+    Meeting,
+    Member,
+    Profile,
+)
 from steering.roles import Role
 
 # A copy of ../shared/data/agencies_gia_lai.csv, so a deployment image has it too.
@@ -128,6 +140,62 @@ ACCOUNTS = [
     ("thamdinh", "Tạ Quang", "Vinh", Role.REVIEWER, "Sở Khoa học và Công nghệ"),
     ("taichinh", "Kiều Thị", "Nga", Role.FINANCE, "Sở Tài chính"),
 ]
+
+
+# (code, name, unit, target, responsible agency, source document, value on 30/06, on 30/09)
+INDICATORS = [
+    (
+        "CT-01",
+        "Số hồ sơ hộ tịch được số hóa",
+        "hồ sơ",
+        "2900000",
+        "Sở Tư pháp",
+        "06/QĐ-TTg",
+        "2900000",
+        "2900000",
+    ),
+    (
+        "CT-02",
+        "Số giấy chứng nhận quyền sử dụng đất được làm sạch dữ liệu",
+        "giấy chứng nhận",
+        "2025000",
+        "Sở Nông nghiệp và Môi trường",
+        "06/QĐ-TTg",
+        "1350000",
+        "1620000",
+    ),
+    (
+        "CT-03",
+        "Tỷ lệ cắt giảm thời gian giải quyết thủ tục hành chính",
+        "%",
+        "30",
+        "Văn phòng Ủy ban nhân dân tỉnh",
+        "02-KH/BCĐTW",
+        "44.05",
+        "44.05",
+    ),
+    (
+        "CT-04",
+        "Chỉ số phục vụ người dân và doanh nghiệp",
+        "điểm",
+        "85",
+        "Văn phòng Ủy ban nhân dân tỉnh",
+        "15-CTr/TU",
+        "86.4",
+        "89.05",
+    ),
+    (
+        "CT-05",
+        "Tỷ lệ chi ngân sách cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
+        "%",
+        "2",
+        "Sở Tài chính",
+        "57-NQ/TW",
+        "1.8",
+        "2.1",
+    ),
+]
+INDICATOR_PERIODS = (date(2025, 6, 30), date(2025, 9, 30))
 
 
 def agency_rows() -> list[tuple[str, str, str, str]]:
@@ -286,10 +354,48 @@ def seed_accounts(committee: Committee) -> list[tuple[str, str]]:
     return printed
 
 
+def seed_indicators(committee: Committee) -> None:
+    """The five indicators with their values on 30/06 and 30/09/2025, recorded by the
+    secretariat on those days (back-dated, so the Q3/2025 report shows them)."""
+    secretary = get_user_model().objects.get(username="thuky")
+    for order, (code, name, unit, target, agency, document, *values) in enumerate(INDICATORS, 1):
+        indicator, _ = Indicator.objects.update_or_create(
+            committee=committee,
+            code=code,
+            defaults={
+                "name": name,
+                "unit": unit,
+                "direction": Indicator.Direction.HIGHER,
+                "target_value": Decimal(target),
+                "target_date": date(2025, 12, 31),
+                "agency": Agency.objects.get(name=agency),
+                "source_document": Document.objects.get(number=document),
+                "sort_order": order,
+            },
+        )
+        for period_end, value in zip(INDICATOR_PERIODS, values, strict=True):
+            if IndicatorValue.objects.filter(indicator=indicator, period_end=period_end).exists():
+                continue
+            record = services.indicator_value_record(
+                indicator=indicator,
+                user=secretary,
+                period_end=period_end,
+                value=Decimal(value),
+                note="Số liệu báo cáo của cơ quan chủ trì",
+            )
+            recorded_at = timezone.make_aware(datetime.combine(period_end, time(16)))
+            IndicatorValue.objects.filter(pk=record.pk).update(recorded_at=recorded_at)
+            IndicatorValue.history.filter(id=record.pk).update(
+                recorded_at=recorded_at, history_date=recorded_at
+            )
+
+
 def seed() -> tuple[Committee, list[tuple[str, str]]]:
     """Returns the provincial committee and the (username, role) rows to print."""
     seed_agencies()
     seed_documents()
     committee = seed_committee()
     seed_meetings(committee)
-    return committee, seed_accounts(committee)
+    accounts = seed_accounts(committee)
+    seed_indicators(committee)
+    return committee, accounts

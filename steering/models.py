@@ -1,8 +1,11 @@
-"""The committee: agencies, committees, members, meetings, legal documents, user profiles."""
+"""The committee: agencies, committees, members, meetings, legal documents, indicators, user
+profiles."""
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from common.models import NFCTextMixin
 from common.text import fold
@@ -208,6 +211,93 @@ class Meeting(NFCTextMixin):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.held_on:%d/%m/%Y})"
+
+
+class Indicator(NFCTextMixin):
+    """Chỉ tiêu — a figure the committee follows against a target, e.g. records digitised."""
+
+    nfc_fields = ("code", "name", "unit")
+
+    class Direction(models.TextChoices):
+        HIGHER = "higher", _("Higher is better")
+        LOWER = "lower", _("Lower is better")
+
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="indicators"
+    )
+    code = models.CharField(_("code"), max_length=32)
+    name = models.CharField(_("name"), max_length=255)
+    unit = models.CharField(
+        _("unit"), max_length=32, help_text=_('As reports write it: "hồ sơ", "%", "điểm".')
+    )
+    direction = models.CharField(
+        _("direction"), max_length=8, choices=Direction.choices, default=Direction.HIGHER
+    )
+    target_value = models.DecimalField(
+        _("target"), max_digits=18, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    target_date = models.DateField(
+        _("target date"), help_text=_("When the target is to be reached, e.g. 31/12/2025.")
+    )
+    source_document = models.ForeignKey(
+        Document,
+        verbose_name=_("source document"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("responsible agency"), on_delete=models.PROTECT
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["committee", "sort_order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "code"], name="unique_indicator_code")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.name}"
+
+
+class IndicatorValue(NFCTextMixin):
+    """Kết quả thực hiện chỉ tiêu — the actual value of an indicator at the end of a period."""
+
+    nfc_fields = ("note",)
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="values"
+    )
+    period_end = models.DateField(_("period end"))
+    value = models.DecimalField(
+        _("actual value"), max_digits=18, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        ordering = ["indicator", "-period_end"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period_end"], name="unique_indicator_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} ({self.period_end:%d/%m/%Y})"
 
 
 class Profile(models.Model):

@@ -182,7 +182,29 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # Fails reports whose worker was lost, sends again those the queue refused.
     "reports-sweep": {"task": "reports.jobs.reports_sweep", "schedule": 5 * 60},
+    # Working-day mornings: each agency's overdue and due-soon work (tasks/reminders.py).
+    "task-reminders": {
+        "task": "tasks.jobs.send_reminders",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon-fri"),
+    },
 }
+
+# --- Email (reminders, report notices) ------------------------------------------------
+# Without EMAIL_HOST mail is written to the console log, which suits the demo.
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Cong thong tin NQ57 <no-reply@localhost>")
+# Links in emails point here.
+PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000")
 
 # --- Authentication -------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

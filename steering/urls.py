@@ -14,6 +14,12 @@ urlpatterns = [
     path("meetings/", views.meeting_list, name="meeting_list"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("documents/", views.document_list, name="document_list"),
+    path("indicators/", views.indicator_list, name="indicator_list"),
+    path(
+        "indicators/<int:pk>/values/",
+        views.indicator_value_create,
+        name="indicator_value_create",
+    ),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

@@ -1,12 +1,18 @@
-"""Committee pages: home, committee, meetings, documents."""
+"""Committee pages: home, committee, meetings, documents, indicators."""
 
 from itertools import groupby
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from steering import permissions
+from steering import permissions, selectors, services
+from steering.forms import IndicatorValueForm
 from steering.models import Member
 
 
@@ -83,3 +89,44 @@ def document_list(request):
         documents = documents.filter(Q(number__icontains=q) | Q(title__icontains=q))
     page = Paginator(documents, 25).get_page(request.GET.get("page"))
     return render(request, "steering/document_list.html", {"page": page, "q": q})
+
+
+def indicator_list(request):
+    """The committees' indicators: target, latest actual and achievement, with a form on each
+    indicator whose value the user may record."""
+    statuses = selectors.indicator_statuses(
+        permissions.indicators_visible_to(request.user).select_related("committee"),
+        timezone.localdate(),
+    )
+    recordable = set(
+        permissions.indicators_recordable_by(request.user).values_list("id", flat=True)
+    )
+    rows = []
+    for status in statuses:
+        pk = status.indicator.pk
+        rows.append(
+            (status, IndicatorValueForm(auto_id=f"id_{pk}_%s") if pk in recordable else None)
+        )
+    return render(request, "steering/indicator_list.html", {"rows": rows})
+
+
+@require_POST
+def indicator_value_create(request, pk: int):
+    if not permissions.can_record_indicator_values(request.user):
+        raise PermissionDenied
+    indicator = get_object_or_404(permissions.indicators_recordable_by(request.user), pk=pk)
+    form = IndicatorValueForm(request.POST)
+    if form.is_valid():
+        try:
+            services.indicator_value_record(
+                indicator=indicator, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            errors = exc.messages
+        else:
+            messages.success(request, _("Value of %(code)s recorded.") % {"code": indicator.code})
+            return redirect("indicator_list")
+    else:
+        errors = [error for field in form.errors.values() for error in field]
+    messages.error(request, f"{indicator.code}: {' '.join(errors)}")
+    return redirect("indicator_list")

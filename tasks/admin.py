@@ -4,18 +4,8 @@ portal's pages), so roll-ups, the log and the history stay consistent."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from tasks.models import Assignment, Evidence, ProgressUpdate, Task
-
-
-class ReadOnlyAdminMixin:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from common.admin import ReadOnlyAdminMixin
+from tasks.models import Assignment, Evidence, ProgressUpdate, Reminder, Task
 
 
 class AssignmentInline(ReadOnlyAdminMixin, admin.TabularInline):
@@ -53,3 +43,10 @@ class ProgressUpdateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 class EvidenceAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["original_name", "content_type", "size", "update"]
     search_fields = ["original_name"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["sent_on", "agency", "overdue_count", "due_soon_count"]
+    list_filter = ["sent_on"]
+    search_fields = ["agency__name", "recipients"]

@@ -3,19 +3,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import BootstrapFormMixin, MultipleFileField
+from common.forms import BootstrapFormMixin, DateInput, MultipleFileField
 from steering.models import Agency, Document, Meeting
 from tasks.deadlines import DeadlineError, parse_deadline
 from tasks.evidence import validate_evidence
 from tasks.models import Assignment, Field, Task
-
-
-class DateInput(forms.DateInput):
-    """A text field showing dd/mm/yyyy whatever the browser's locale (type=date would not)."""
-
-    def __init__(self, **kwargs):
-        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **kwargs.pop("attrs", {})}
-        super().__init__(format="%d/%m/%Y", attrs=attrs, **kwargs)
 
 
 class TaskForm(BootstrapFormMixin, forms.ModelForm):

@@ -278,3 +278,27 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class Reminder(models.Model):
+    """Nhắc việc — the daily digest sent to an agency's officers about its late and due work.
+
+    One row per agency and day, so a schedule that fires twice never emails twice.
+    """
+
+    agency = models.ForeignKey(Agency, verbose_name=_("agency"), on_delete=models.CASCADE)
+    sent_on = models.DateField(_("sent on"))
+    overdue_count = models.PositiveIntegerField(_("overdue"))
+    due_soon_count = models.PositiveIntegerField(_("due soon"))
+    recipients = models.TextField(_("recipients"), blank=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-sent_on", "agency__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "sent_on"], name="one_reminder_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} · {self.sent_on:%d/%m/%Y}"

@@ -1,12 +1,13 @@
 """Factories for background objects. Objects under test are built explicitly in each test."""
 
 from datetime import date
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from steering.models import Agency, Committee, Document, Meeting, Member, Profile
+from steering.models import Agency, Committee, Document, Indicator, Meeting, Member, Profile
 
 
 class AgencyFactory(factory.django.DjangoModelFactory):
@@ -68,3 +69,16 @@ def make_user(username: str, role: str, committee: Committee | None, agency: Age
         user.save()
     Profile.objects.create(user=user, committee=committee, agency=agency)
     return user
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    committee = factory.SubFactory(CommitteeFactory)
+    code = factory.Sequence(lambda n: f"CT-{n:02d}")
+    name = factory.Sequence(lambda n: f"Chỉ tiêu thử {n}")
+    unit = "hồ sơ"
+    target_value = Decimal("1000")
+    target_date = date(2025, 12, 31)
+    agency = factory.SubFactory(AgencyFactory)

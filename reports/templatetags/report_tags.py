@@ -5,6 +5,7 @@ from datetime import date
 from django import template
 
 from common.money import format_vnd
+from common.numbers import format_number
 
 register = template.Library()
 
@@ -19,6 +20,12 @@ def dmy(value: str | None) -> str:
 def decimal_vi(value: float) -> str:
     """51.7 -> "51,7" (decimal comma)."""
     return f"{value:g}".replace(".", ",")
+
+
+@register.filter
+def number(value: float | None) -> str:
+    """2900000 -> "2.900.000", 44.05 -> "44,05"; a missing figure is a dash."""
+    return "—" if value is None else format_number(value)
 
 
 @register.filter

@@ -229,3 +229,18 @@ def test_communes_section_adds_up_to_the_money_recorded_by_the_quarter_end(repor
     disbursed = Disbursement.objects.filter(paid_on__lte=Q3_END).aggregate(s=Sum("amount"))["s"]
     assert communes["totals"]["allocated"] == (allocated or 0)
     assert communes["totals"]["disbursed"] == (disbursed or 0)
+
+
+def test_indicators_section_prints_each_indicator_as_recorded_by_the_quarter_end(report, pages):
+    from common.numbers import format_number
+    from steering.selectors import indicators_as_of
+
+    text = flat(" ".join(pages))
+    rows = indicators_as_of(report.committee, Q3_END)
+    assert len(rows) == len(report.snapshot["indicators"]) == 5
+    for row in rows:
+        figures = [format_number(row[key]) for key in ("target", "actual", "achievement")]
+        verdict = "Đạt" if row["met"] else "Chưa đạt"
+        assert f"{row['name']} {row['unit']} {' '.join(figures)} {verdict}" in text, row["code"]
+    assert "Số hồ sơ hộ tịch được số hóa hồ sơ 2.900.000 2.900.000 100 Đạt" in text
+    assert "2.025.000 1.620.000 80 Chưa đạt" in text

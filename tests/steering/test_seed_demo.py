@@ -1,11 +1,25 @@
+from datetime import date
+from decimal import Decimal
+
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from steering.models import Agency, Committee, Document, Meeting, Member, Profile
+from steering.models import (
+    Agency,
+    Committee,
+    Document,
+    Indicator,
+    IndicatorValue,
+    Meeting,
+    Member,
+    Profile,
+)
+from steering.selectors import indicators_as_of
 from tasks.models import Assignment, ProgressUpdate, Task
 
 MODELS = [Agency, Committee, Document, Meeting, Member, Profile, get_user_model()]
 MODELS += [Task, Assignment, ProgressUpdate]
+MODELS += [Indicator, IndicatorValue, IndicatorValue.history.model]
 
 
 def snapshot() -> dict:
@@ -44,3 +58,20 @@ def test_seed_demo_prints_one_login_per_role(db, capsys):
     for username in ["thuky", "lanhdao", "canbo.khcn", "canbo.xa", "thamdinh", "taichinh", "admin"]:
         assert username in out
     assert "Demo@2025" in out
+
+
+def test_demo_indicators_reproduce_the_provinces_figures_on_30_september(db):
+    call_command("seed_demo", "--without-tasks", stdout=open("/dev/null", "w"))
+    province = Committee.objects.get(level=Committee.Level.PROVINCE)
+    rows = {row["code"]: row for row in indicators_as_of(province, date(2025, 9, 30))}
+    figures = {code: (row["actual"], row["achievement"], row["met"]) for code, row in rows.items()}
+    assert figures == {
+        "CT-01": (Decimal("2900000"), Decimal("100.00"), True),
+        "CT-02": (Decimal("1620000"), Decimal("80.00"), False),
+        "CT-03": (Decimal("44.05"), Decimal("146.83"), True),
+        "CT-04": (Decimal("89.05"), Decimal("104.76"), True),
+        "CT-05": (Decimal("2.1"), Decimal("105.00"), True),
+    }
+    assert {row["period_end"] for row in rows.values()} == {date(2025, 9, 30)}
+    on_30_june = indicators_as_of(province, date(2025, 6, 30))
+    assert [row["period_end"] for row in on_30_june] == [date(2025, 6, 30)] * 5
