@@ -3,21 +3,13 @@ reports.services (the reports page), which keeps the status, files and snapshot 
 
 from django.contrib import admin
 
+from common.admin import ReadOnlyAdminMixin
 from reports.models import Report
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "committee", "status", "progress", "requested_by", "requested_at"]
     list_filter = ["kind", "status", "committee"]
     date_hierarchy = "requested_at"
     readonly_fields = [field.name for field in Report._meta.fields]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
