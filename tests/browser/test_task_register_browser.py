@@ -62,3 +62,37 @@ def test_secretary_filters_overdue_tasks_of_one_agency_and_opens_one(
     rows.first.get_by_role("link").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(late.code)
     expect(page.locator("main")).to_contain_text("quá hạn")
+
+
+def test_secretary_confirms_one_completion_and_sends_another_back(
+    page, live_server, secretariat, officer_a, make_task, agency_a
+):
+    from datetime import date
+
+    from tasks import services
+    from tasks.status import Status
+
+    confirmed = make_task("Ban hành quy chế dữ liệu", leads=[agency_a], deadline="Năm 2030")
+    returned = make_task("Số hóa hồ sơ đất đai", leads=[agency_a], deadline="Năm 2030")
+    for task in (confirmed, returned):
+        services.progress_log(
+            assignment=task.assignments.get(),
+            user=officer_a,
+            percent=100,
+            completed=True,
+            note="Đã hoàn thành, kèm quyết định ban hành",
+            effective_date=date.today(),
+        )
+    login(page, live_server, secretariat)
+    page.goto(reverse("confirmation_queue"))
+
+    first = page.locator(f"#queue-{confirmed.assignments.get().pk}")
+    first.get_by_role("button", name="Xác nhận hoàn thành").click()
+    expect(first).to_contain_text("Đã xác nhận")
+    second = page.locator(f"#queue-{returned.assignments.get().pk}")
+    second.get_by_label("Lý do trả lại").fill("Thiếu quyết định ban hành")
+    second.get_by_role("button", name="Trả lại").click()
+    expect(second).to_contain_text("Đã trả lại")
+
+    assert confirmed.assignments.get().status == Status.COMPLETED
+    assert returned.assignments.get().status == Status.IN_PROGRESS
