@@ -1,7 +1,8 @@
 """Who sees and acts on which communes and requests. Every page, form, API call and download
 scopes its queries through these functions, so a forgotten check returns nothing.
 
-- Secretariat, leaders, reviewers and finance read every commune and every filed request.
+- Secretariat, leaders, reviewers and finance read every commune of the provinces their
+  committees follow (``Committee.province_code``) and every request those communes filed.
 - A commune officer sees only their own commune (the one whose People's Committee is their
   agency) and its requests, drafts included; other agency officers see no commune.
 - Each workflow step is taken only by its actor (``communes.workflow``); administrators may
@@ -13,6 +14,7 @@ from django.db.models import QuerySet
 from communes.models import Allocation, Attachment, Commune, InvestmentRequest
 from communes.workflow import DISBURSABLE, EDITABLE, TRANSITIONS, Actor, Status, Transition
 from steering import roles
+from steering.permissions import committees_visible_to
 from steering.roles import Role
 
 READERS = (Role.SECRETARIAT, Role.LEADER, Role.REVIEWER, Role.FINANCE, Role.ADMINISTRATOR)
@@ -39,8 +41,11 @@ def handles_money(user) -> bool:
 
 
 def communes_visible_to(user) -> QuerySet[Commune]:
-    if reads_all_communes(user):
+    if roles.is_administrator(user):
         return Commune.objects.all()
+    if reads_all_communes(user):
+        provinces = committees_visible_to(user).exclude(province_code=None)
+        return Commune.objects.filter(province_code__in=provinces.values("province_code"))
     agency_id = roles.agency_id_of(user)
     if not is_commune_officer(user) or agency_id is None:
         return Commune.objects.none()
@@ -52,9 +57,10 @@ def requests_visible_to(user) -> QuerySet[InvestmentRequest]:
     requests = InvestmentRequest.objects.all()
     if roles.is_administrator(user):
         return requests
+    requests = requests.filter(commune__in=communes_visible_to(user))
     if reads_all_communes(user):
         return requests.exclude(status=Status.DRAFT)
-    return requests.filter(commune__in=communes_visible_to(user))
+    return requests
 
 
 def communes_filable_by(user) -> QuerySet[Commune]:
@@ -75,7 +81,9 @@ def requests_editable_by(user) -> QuerySet[InvestmentRequest]:
 def allocations_disbursable_by(user) -> QuerySet[Allocation]:
     if not handles_money(user):
         return Allocation.objects.none()
-    return Allocation.objects.filter(request__status__in=DISBURSABLE)
+    return Allocation.objects.filter(
+        request__status__in=DISBURSABLE, request__commune__in=communes_visible_to(user)
+    )
 
 
 def attachments_visible_to(user) -> QuerySet[Attachment]:

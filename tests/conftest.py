@@ -14,7 +14,12 @@ from tests.factories import AgencyFactory, CommitteeFactory, make_user
 @pytest.fixture
 def committee(db) -> Committee:
     central = CommitteeFactory(name="Ban Chỉ đạo Trung ương", level=Committee.Level.CENTRAL)
-    return CommitteeFactory(name="Ban Chỉ đạo tỉnh", level=Committee.Level.PROVINCE, parent=central)
+    return CommitteeFactory(
+        name="Ban Chỉ đạo tỉnh",
+        level=Committee.Level.PROVINCE,
+        parent=central,
+        province_code=52,  # Gia Lai: the communes of the tests
+    )
 
 
 @pytest.fixture

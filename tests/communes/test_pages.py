@@ -387,3 +387,19 @@ def test_reviewer_records_a_survey(client_for, reviewer, commune_officer, pleiku
     assert client_for(reviewer).post(url, data).status_code == 302
     pleiku.refresh_from_db()
     assert pleiku.latest_survey.computers == 20 and not pleiku.latest_survey.has_lan
+
+
+def test_readers_see_only_the_communes_of_their_committees_province(
+    client_for, other_committee, pleiku
+):
+    from django.urls import reverse
+
+    from steering.roles import Role
+    from tests.factories import make_user
+
+    other_committee.province_code = 1  # Hà Nội: none of its communes are loaded here
+    other_committee.save()
+    reviewer = make_user("other_reviewer", Role.REVIEWER, other_committee)
+    client = client_for(reviewer)
+    assert client.get(reverse("communes:commune_detail", args=[pleiku.pk])).status_code == 404
+    assert pleiku.name not in client.get(reverse("communes:commune_list")).content.decode()
