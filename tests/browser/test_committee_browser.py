@@ -56,6 +56,7 @@ def test_menu_works_on_a_phone(new_page, live_server, secretariat, committee):
     expect(page.get_by_role("cell", name="Trần Minh Khoa")).to_be_visible()
 
     page.locator(".navbar-toggler").click()
+    page.get_by_role("button", name="Ban Chỉ đạo", exact=True).click()  # the committee menu
     expect(meetings_link).to_be_visible()
     meetings_link.click()
     expect(page).to_have_url(re.compile(r"/meetings/$"))
