@@ -201,10 +201,17 @@ def _backdate(request: InvestmentRequest, index: int) -> None:
         days[Action.ALLOCATE] = decided.decided_on
         days[Action.START_PURCHASING] = decided.decided_on + timedelta(days=5)
         days[Action.COMPLETE] = decided.decided_on + timedelta(days=60)
-    steps = list(request.transitions.all())
+    steps = list(request.transitions.order_by("at", "id"))
+    real = [step.at for step in steps]
     for step in steps:
         step.at = _at(days[step.action])
     TransitionLog.objects.bulk_update(steps, ["at"])
+    # Each history row (who changed the amounts, when) moves with the step that wrote it; the
+    # rows written before the first step (the draft) move to the day it was drafted.
+    for row in request.history.all():
+        done = [step for step, at in zip(steps, real, strict=True) if at <= row.history_date]
+        row.history_date = done[-1].at if done else _at(submitted - timedelta(days=3))
+        row.save(update_fields=["history_date"])
 
 
 def seed_requests(communes: list[Commune], programme: FundingProgramme, users: dict) -> None:
@@ -248,6 +255,8 @@ def seed() -> None:
         decision_number=PROGRAMME["decision_number"],
         defaults={**PROGRAMME, "managing_agency": Agency.objects.get(name=MANAGING_AGENCY)},
     )
+    # The programme has existed since its decision, for reports as of any later date.
+    programme.history.update(history_date=_at(programme.decision_date))
     communes = list(Commune.objects.filter(province_code=PROVINCE_CODE).order_by("code"))
     seed_surveys(communes, users["thamdinh"])
     seed_requests(

@@ -118,11 +118,15 @@ def survey_record(*, commune: Commune, user, surveyed_on: date, **fields: Any) -
 
 
 def _line_items(items: Sequence[ItemData]) -> list[LineItem]:
-    """Validated, unsaved line items; every error names its line and field."""
+    """Validated, unsaved line items; every error names its line and field.
+
+    Each error also carries, in its params, the line's position in ``items`` (``index``, from
+    0) and the field's name (``name``), so the API can point at ``items[index].name``.
+    """
     if not items:
         raise ValidationError({"items": _("Add at least one line item.")})
     built, errors = [], []
-    for number, data in enumerate(items, start=1):
+    for index, data in enumerate(items):
         item = LineItem(**data)
         try:
             # The validators give the messages; the table's constraints only back them up.
@@ -131,8 +135,17 @@ def _line_items(items: Sequence[ItemData]) -> list[LineItem]:
             for field, messages in exc.message_dict.items():
                 label = LineItem._meta.get_field(field).verbose_name
                 errors += [
-                    _("Line %(number)s, %(field)s: %(error)s")
-                    % {"number": number, "field": label, "error": message}
+                    ValidationError(
+                        _("Line %(number)s, %(field)s: %(error)s"),
+                        code="line_item",
+                        params={
+                            "number": index + 1,
+                            "field": label,
+                            "error": message,
+                            "index": index,
+                            "name": field,
+                        },
+                    )
                     for message in messages
                 ]
         built.append(item)

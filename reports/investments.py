@@ -1,13 +1,15 @@
 """The communes section of a report: investment requests and their money, as of a day.
 
-Read-only. A request's status on the day is its last workflow step recorded by then; money
-counts by its own dates (allocation decided on, disbursement paid on, programme decided on).
+Read-only. A request's status on the day is its last workflow step recorded by then; its
+requested and approved amounts, and a programme's total, are those of its last history row
+recorded by then (a request returned and revised later keeps, in this report, the amounts it had);
+money counts by its own dates (allocation decided on, disbursement paid on, programme decided on).
 """
 
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Sum
+from django.db.models import F, Model, OuterRef, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from communes.models import (
@@ -22,9 +24,38 @@ from communes.workflow import Status
 APPROVED_OR_LATER = (Status.APPROVED, Status.ALLOCATED, Status.PURCHASING, Status.COMPLETED)
 
 
+def _cutoff(day: date) -> datetime:
+    """The first instant after ``day``: what was recorded before it counts."""
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+
+def _as_recorded(rows: QuerySet, model: type[Model], cutoff: datetime, *fields: str) -> QuerySet:
+    """``rows`` annotated with ``fields`` as they stood in the last history row recorded before
+    ``cutoff`` (``<field>_then``), and that row's id (``recorded_then``, None without one).
+
+    One correlated subquery per field, the same on PostgreSQL and SQLite: the query count does
+    not grow with the rows.
+    """
+    latest = (
+        model.history.filter(id=OuterRef("pk"), history_date__lt=cutoff)
+        .order_by("-history_date", "-history_id")
+        .values
+    )
+    return rows.annotate(
+        recorded_then=Subquery(latest("history_id")[:1]),
+        **{f"{field}_then": Subquery(latest(field)[:1]) for field in fields},
+    )
+
+
+def _then(row: dict, field: str):
+    """The field as recorded by the cut-off; today's value when the row has no history by then
+    (data written without history, such as bulk-loaded or back-dated seed data)."""
+    return row[f"{field}_then"] if row["recorded_then"] is not None else row[field]
+
+
 def _statuses_on(province_code: int, day: date) -> dict[int, str]:
     """Each request's status at the end of ``day`` (requests still drafts are left out)."""
-    cutoff = timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+    cutoff = _cutoff(day)
     steps = (
         TransitionLog.objects.filter(
             at__lt=cutoff,
@@ -44,8 +75,18 @@ def communes_as_of(province_code: int, day: date) -> dict | None:
     statuses = _statuses_on(province_code, day)
     if not statuses:
         return None
-    requests = InvestmentRequest.objects.filter(pk__in=statuses).values_list(
-        "pk", "commune__name", "requested_amount", "approved_amount"
+    amounts = ("requested_amount", "approved_amount")
+    requests = _as_recorded(
+        InvestmentRequest.objects.filter(pk__in=statuses).order_by(),
+        InvestmentRequest,
+        _cutoff(day),
+        *amounts,
+    ).values(
+        "pk",
+        "recorded_then",
+        *amounts,
+        *(f"{field}_then" for field in amounts),
+        commune_name=F("commune__name"),
     )
     allocated = dict(
         Allocation.objects.filter(decided_on__lte=day, request_id__in=statuses)
@@ -63,9 +104,11 @@ def communes_as_of(province_code: int, day: date) -> dict | None:
     by_commune: dict[str, dict] = defaultdict(
         lambda: {"requests": 0, "requested": 0, "approved": 0, "allocated": 0, "disbursed": 0}
     )
-    for pk, commune, requested, approved in requests.iterator(chunk_size=5000):
+    for request in requests.iterator(chunk_size=5000):
+        pk, commune = request["pk"], request["commune_name"]
         status = statuses[pk]
-        approved = (approved or 0) if status in APPROVED_OR_LATER else 0
+        requested = _then(request, "requested_amount")
+        approved = (_then(request, "approved_amount") or 0) if status in APPROVED_OR_LATER else 0
         row = by_status.setdefault(status, {"requests": 0, "requested": 0})
         row["requests"] += 1
         row["requested"] += requested
@@ -94,15 +137,17 @@ def communes_as_of(province_code: int, day: date) -> dict | None:
 
 
 def programmes_as_of(request_ids: list[int], day: date) -> list[dict]:
-    """The programmes funding these requests, decided by ``day``: total, allocated (to any
-    commune), disbursed, remaining."""
+    """The programmes funding these requests, decided by ``day``: total (as recorded by the end
+    of ``day``), allocated (to any commune), disbursed, remaining."""
+    funding = FundingProgramme.objects.filter(
+        decision_date__lte=day, allocations__request_id__in=request_ids
+    ).values("pk")
     programmes = (
-        FundingProgramme.objects.filter(
-            decision_date__lte=day, allocations__request_id__in=request_ids
+        _as_recorded(
+            FundingProgramme.objects.filter(pk__in=funding), FundingProgramme, _cutoff(day), "total"
         )
-        .distinct()
         .order_by("decision_date", "id")
-        .values("pk", "name", "decision_number", "total")
+        .values("pk", "name", "decision_number", "total", "recorded_then", "total_then")
     )
     allocated = dict(
         Allocation.objects.filter(decided_on__lte=day)
@@ -120,10 +165,10 @@ def programmes_as_of(request_ids: list[int], day: date) -> list[dict]:
         {
             "name": row["name"],
             "decision_number": row["decision_number"],
-            "total": row["total"],
+            "total": _then(row, "total"),
             "allocated": allocated.get(row["pk"], 0),
             "disbursed": disbursed.get(row["pk"], 0),
-            "remaining": row["total"] - allocated.get(row["pk"], 0),
+            "remaining": _then(row, "total") - allocated.get(row["pk"], 0),
         }
         for row in programmes
     ]

@@ -1,6 +1,15 @@
 from rest_framework import serializers
 
-from communes.models import Allocation, FundingProgramme, InvestmentRequest, LineItem, TransitionLog
+from communes.models import (
+    Allocation,
+    Commune,
+    Disbursement,
+    FundingProgramme,
+    InvestmentRequest,
+    LineItem,
+    TransitionLog,
+)
+from communes.services import ItemData
 from communes.workflow import INPUTS, Action
 
 
@@ -90,3 +99,58 @@ class TransitionInputSerializer(serializers.Serializer):
         """The inputs the chosen step takes (the same as the web form's)."""
         data = self.validated_data
         return {name: data[name] for name in INPUTS.get(data["action"], ())}
+
+
+# Inputs. These only parse JSON into what the services take: types, presence, the category's
+# choices. Every rule (positive quantities and prices, at least one line, who may file or edit
+# which request and when, what is left of an allocation) is checked by communes.services and
+# the models' validators, which give the messages.
+
+
+class LineItemInputSerializer(serializers.Serializer):
+    category = serializers.ChoiceField(choices=LineItem.Category.choices)
+    description = serializers.CharField(allow_blank=True)
+    quantity = serializers.IntegerField()
+    unit_price = serializers.IntegerField(help_text="Whole VND.")
+
+
+class RequestInputSerializer(serializers.Serializer):
+    """A request's text and line items; the items replace all the current ones."""
+
+    title = serializers.CharField(allow_blank=True)
+    justification = serializers.CharField(allow_blank=True)
+    items = LineItemInputSerializer(many=True)
+
+    def service_kwargs(self, instance: InvestmentRequest | None = None) -> dict:
+        """title, justification and items; on a partial update, the request's own where absent."""
+        data = self.validated_data
+        kwargs = {name: data[name] for name in ("title", "justification") if name in data}
+        if "items" in data:
+            kwargs["items"] = [dict(item) for item in data["items"]]
+        if instance is not None:
+            kwargs.setdefault("title", instance.title)
+            kwargs.setdefault("justification", instance.justification)
+            if "items" not in kwargs:
+                kwargs["items"] = [
+                    {name: getattr(item, name) for name in ItemData.__annotations__}
+                    for item in instance.items.all()
+                ]
+        return kwargs
+
+
+class RequestCreateInputSerializer(RequestInputSerializer):
+    """A new request of a commune (the commune's own officer files it, as a draft)."""
+
+    commune = serializers.PrimaryKeyRelatedField(queryset=Commune.objects.all())
+
+
+class DisbursementInputSerializer(serializers.Serializer):
+    amount = serializers.IntegerField(help_text="Whole VND.")
+    paid_on = serializers.DateField()
+    reference = serializers.CharField(allow_blank=True)
+
+
+class DisbursementSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Disbursement
+        fields = ["id", "allocation", "amount", "paid_on", "reference", "created_at"]

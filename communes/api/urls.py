@@ -20,4 +20,9 @@ urlpatterns = [
         login_not_required(views.transition_create),
         name="api_commune_request_transition",
     ),
+    path(
+        "requests/<int:pk>/disbursements/",
+        login_not_required(views.disbursement_create),
+        name="api_commune_disbursement_create",
+    ),
 ]

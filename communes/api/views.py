@@ -1,19 +1,89 @@
-"""REST API of the investment requests: the same querysets and services as the web pages."""
+"""REST API of the investment requests: the same querysets and services as the web pages.
+
+The serializers only parse the input; the services decide. Their refusals answer 403 (role,
+another commune) or 400 (state, amounts, line items), with the services' messages in the
+user's language; a request the user may not see answers 404, as the pages do.
+"""
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics
+from rest_framework import generics, status
 from rest_framework.decorators import api_view
 from rest_framework.exceptions import ValidationError as APIValidationError
 from rest_framework.response import Response
+from rest_framework.serializers import Serializer
 
 from communes import permissions, services
 from communes.api.serializers import (
+    DisbursementInputSerializer,
+    DisbursementSerializer,
+    RequestCreateInputSerializer,
     RequestDetailSerializer,
+    RequestInputSerializer,
     RequestSerializer,
     TransitionInputSerializer,
 )
+from communes.models import Allocation
+
+# Errors not about one field (a service's message, or the request as a whole).
+GENERAL = "detail"
+
+
+def _flatten(errors, prefix: str = "") -> dict:
+    """A serializer's nested errors keyed by path: {"items": [{}, {"quantity": [...]}]} becomes
+    {"items[1].quantity": [...]}."""
+    if isinstance(errors, dict):
+        flat = {}
+        for key, value in errors.items():
+            if isinstance(key, int):  # a list's item (DRF keys them by position)
+                path = f"{prefix}[{key}]"
+            else:
+                path = f"{prefix}.{key}" if prefix else key
+            flat |= _flatten(value, path)
+        return flat
+    if isinstance(errors, list) and errors and all(isinstance(e, dict) for e in errors):
+        flat = {}
+        for index, value in enumerate(errors):
+            flat |= _flatten(value, f"{prefix}[{index}]")
+        return flat
+    return {prefix or GENERAL: errors}
+
+
+def _service_errors(exc: ValidationError) -> APIValidationError:
+    """A service's ValidationError in the same shape: a line item's under "items[i].field"."""
+    if not hasattr(exc, "error_dict"):
+        return APIValidationError({GENERAL: exc.messages})
+    details: dict[str, list[str]] = {}
+    for field, errors in exc.error_dict.items():
+        for error in errors:
+            params = error.params or {}
+            if field == "items" and "index" in params:
+                key, messages = f"items[{params['index']}].{params['name']}", [params["error"]]
+            else:
+                key, messages = GENERAL if field == "__all__" else field, error.messages
+            details.setdefault(key, []).extend(messages)
+    return APIValidationError(details)
+
+
+def _parse(serializer: Serializer) -> dict:
+    if not serializer.is_valid():
+        raise APIValidationError(_flatten(serializer.errors))
+    return serializer.validated_data
+
+
+def _with_details(user):
+    return (
+        permissions.requests_visible_to(user)
+        .select_related("commune", "allocation")
+        .prefetch_related("items", "transitions__user")
+    )
+
+
+def _shown(request, pk: int, status_code: int = status.HTTP_200_OK) -> Response:
+    data = RequestDetailSerializer(_with_details(request.user).get(pk=pk)).data
+    return Response(data, status=status_code)
 
 
 class RequestList(generics.ListAPIView):
@@ -27,13 +97,19 @@ class RequestList(generics.ListAPIView):
             .order_by("id")
         )
 
-
-def _with_details(user):
-    return (
-        permissions.requests_visible_to(user)
-        .select_related("commune", "allocation")
-        .prefetch_related("items", "transitions__user")
-    )
+    @extend_schema(request=RequestCreateInputSerializer, responses={201: RequestDetailSerializer})
+    def post(self, request):
+        """File a request for the user's own commune, as a draft (quotations via the web form).
+        Line-item errors are keyed "items[i].field"; another commune's request answers 403."""
+        data = RequestCreateInputSerializer(data=request.data)
+        values = _parse(data)
+        try:
+            created = services.request_create(
+                commune=values["commune"], user=request.user, **data.service_kwargs()
+            )
+        except ValidationError as exc:
+            raise _service_errors(exc) from exc
+        return _shown(request, created.pk, status.HTTP_201_CREATED)
 
 
 class RequestDetail(generics.RetrieveAPIView):
@@ -41,6 +117,30 @@ class RequestDetail(generics.RetrieveAPIView):
 
     def get_queryset(self):
         return _with_details(self.request.user)
+
+    def _update(self, request, partial: bool) -> Response:
+        investment = self.get_object()
+        data = RequestInputSerializer(data=request.data, partial=partial)
+        _parse(data)
+        try:
+            services.request_update(
+                request=investment, user=request.user, **data.service_kwargs(investment)
+            )
+        except ValidationError as exc:
+            raise _service_errors(exc) from exc
+        return _shown(request, investment.pk)
+
+    @extend_schema(request=RequestInputSerializer, responses={200: RequestDetailSerializer})
+    def put(self, request, pk: int):
+        """Replace the title, justification and line items of a draft or returned request
+        (its commune's officer only)."""
+        return self._update(request, partial=False)
+
+    @extend_schema(request=RequestInputSerializer, responses={200: RequestDetailSerializer})
+    def patch(self, request, pk: int):
+        """Change some of the title, justification and line items (the items, when given,
+        replace all the current ones)."""
+        return self._update(request, partial=True)
 
 
 @extend_schema(request=TransitionInputSerializer, responses={200: RequestDetailSerializer})
@@ -59,6 +159,27 @@ def transition_create(request, pk: int):
             **data.service_kwargs(),
         )
     except ValidationError as exc:
-        detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
-        raise APIValidationError(detail) from exc
-    return Response(RequestDetailSerializer(_with_details(request.user).get(pk=pk)).data)
+        raise _service_errors(exc) from exc
+    return _shown(request, pk)
+
+
+@extend_schema(request=DisbursementInputSerializer, responses={201: DisbursementSerializer})
+@api_view(["POST"])
+def disbursement_create(request, pk: int):
+    """Record a payment from the request's allocation (finance only; 403 otherwise). The
+    payments never exceed the allocation: more answers 400 on "amount"."""
+    investment = get_object_or_404(permissions.requests_visible_to(request.user), pk=pk)
+    values = _parse(DisbursementInputSerializer(data=request.data))
+    allocation = Allocation.objects.filter(request=investment).first()
+    if allocation is None:
+        # The service's own message for a request not (yet) funded.
+        raise APIValidationError(
+            {GENERAL: [_("Payments are recorded only once funds are allocated.")]}
+        )
+    try:
+        disbursement = services.disbursement_create(
+            allocation=allocation, user=request.user, **values
+        )
+    except ValidationError as exc:
+        raise _service_errors(exc) from exc
+    return Response(DisbursementSerializer(disbursement).data, status=status.HTTP_201_CREATED)
