@@ -273,7 +273,15 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
-SPECTACULAR_SETTINGS = {"TITLE": "Resolution 57 portal API", "VERSION": "1"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Resolution 57 portal API",
+    "VERSION": "1",
+    # Two apps have a "status": name each choice set once in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "TaskStatusEnum": "tasks.status.Status",
+        "RequestStatusEnum": "communes.workflow.Status",
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -5,6 +5,8 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from common.forms import FastSelect, StyledForm
 from steering.models import Agency, Committee
@@ -21,6 +23,11 @@ SORTS = {
     "-percent": ("-percent", "code"),
     "title": ("title",),
 }
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class AgencyFilter(django_filters.ModelChoiceFilter):
+    """An agency by id (the API schema cannot tell that from the filter's method)."""
 
 
 class TaskFilter(django_filters.FilterSet):
@@ -40,7 +47,7 @@ class TaskFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
         distinct=False,  # one row per task already; DISTINCT would sort every row twice
     )
-    agency = django_filters.ModelChoiceFilter(
+    agency = AgencyFilter(
         label=_("Lead or coordinating agency"),
         queryset=Agency.objects.only("id", "name"),
         method="filter_agency",
