@@ -70,7 +70,7 @@ class LineItemForm(BootstrapFormMixin, forms.ModelForm):
 class LineItemFormSet(BaseInlineFormSet):
     default_error_messages = {
         "too_few_forms": ngettext_lazy(
-            "Add at least %d line item.", "Add at least %d line items.", "min_num"
+            "Add at least %(num)d line item.", "Add at least %(num)d line items.", "num"
         ),
     }
 

@@ -9,9 +9,9 @@ scopes its queries through these functions, so a forgotten check returns nothing
   take any.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from communes.models import Allocation, Attachment, Commune, InvestmentRequest
+from communes.models import Allocation, Attachment, Commune, FundingProgramme, InvestmentRequest
 from communes.workflow import DISBURSABLE, EDITABLE, TRANSITIONS, Actor, Status, Transition
 from steering import roles
 from steering.permissions import committees_visible_to
@@ -106,3 +106,17 @@ def actions_for(user, request: InvestmentRequest) -> list[Transition]:
     return [
         t for t in TRANSITIONS.values() if request.status in t.sources and may_act(user, request, t)
     ]
+
+
+def programmes_visible_to(user) -> QuerySet[FundingProgramme]:
+    """Programmes funding a commune the user may see, and programmes that fund none yet
+    (a programme has no province of its own: until it funds a commune, only its name and
+    total are known)."""
+    if roles.is_administrator(user):
+        return FundingProgramme.objects.all()
+    if not reads_all_communes(user):
+        return FundingProgramme.objects.none()
+    seen = Allocation.objects.filter(request__commune__in=communes_visible_to(user))
+    return FundingProgramme.objects.filter(
+        Q(pk__in=seen.values("programme_id")) | ~Q(pk__in=Allocation.objects.values("programme_id"))
+    )

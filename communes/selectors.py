@@ -67,11 +67,12 @@ def programme_figures(programme: FundingProgramme) -> Figures:
     return Figures(programme.total, allocated, disbursed)
 
 
-def programme_by_commune(programme: FundingProgramme) -> list[dict]:
-    """Per commune funded by the programme: allocated and disbursed VND, largest first."""
+def programme_by_commune(programme: FundingProgramme, communes: QuerySet[Commune]) -> list[dict]:
+    """Per commune (of ``communes``) funded by the programme: allocated and disbursed VND,
+    largest first."""
     allocations = Allocation.objects.filter(programme=programme)
     return list(
-        Commune.objects.filter(requests__allocation__programme=programme)
+        communes.filter(requests__allocation__programme=programme)
         .distinct()
         .annotate(
             allocated=_sum(allocations, "request__commune", "amount"),

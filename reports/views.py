@@ -38,6 +38,9 @@ def _list(request, form, status=200):
         "committee", "requested_by"
     )
     report_filter = ReportFilter(request.GET, queryset=reports)
+    if not report_filter.is_valid():  # the page shows the filter's errors
+        status = 400
+        report_filter.queryset = reports.none()
     page = Paginator(report_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "form": form,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from common.forms import BootstrapFormMixin, DateInput
 from common.numbers import parse_number
 from common.periods import last_completed_quarter
+from steering.models import Meeting
 
 
 class IndicatorValueForm(BootstrapFormMixin, forms.Form):
@@ -29,3 +30,13 @@ class IndicatorValueForm(BootstrapFormMixin, forms.Form):
             return parse_number(self.cleaned_data["value"])
         except ValueError as exc:
             raise ValidationError(_("Enter a number, e.g. 2.900.000 or 44,05.")) from exc
+
+
+class MeetingFilterForm(forms.Form):
+    kind = forms.ChoiceField(choices=[("", ""), *Meeting.Kind.choices], required=False)
+
+
+class DocumentSearchForm(forms.Form):
+    """The search box; Django's CharField also refuses NUL characters the database would not."""
+
+    q = forms.CharField(required=False, max_length=200)

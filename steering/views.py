@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steering import permissions, selectors, services
-from steering.forms import IndicatorValueForm
-from steering.models import Member
+from steering.forms import DocumentSearchForm, IndicatorValueForm, MeetingFilterForm
+from steering.models import Meeting, Member
 
 
 def committee_overview(request):
@@ -61,14 +61,16 @@ def committee_detail(request, pk: int):
 
 def meeting_list(request):
     meetings = permissions.meetings_visible_to(request.user).select_related("committee", "chair")
-    kind = request.GET.get("kind", "")
+    form = MeetingFilterForm(request.GET)
+    kind = form.cleaned_data["kind"] if form.is_valid() else ""
     if kind:
         meetings = meetings.filter(kind=kind)
     page = Paginator(meetings.order_by("-held_on"), 25).get_page(request.GET.get("page"))
     return render(
         request,
         "steering/meeting_list.html",
-        {"page": page, "kind": kind, "kinds": meetings.model.Kind.choices},
+        {"page": page, "kind": kind, "kinds": Meeting.Kind.choices},
+        status=200 if form.is_valid() else 400,
     )
 
 
@@ -84,11 +86,13 @@ def meeting_detail(request, pk: int):
 
 def document_list(request):
     documents = permissions.documents_visible_to(request.user)
-    q = request.GET.get("q", "").strip()
+    form = DocumentSearchForm(request.GET)
+    q = form.cleaned_data["q"] if form.is_valid() else ""
     if q:
         documents = documents.filter(Q(number__icontains=q) | Q(title__icontains=q))
     page = Paginator(documents, 25).get_page(request.GET.get("page"))
-    return render(request, "steering/document_list.html", {"page": page, "q": q})
+    status = 200 if form.is_valid() else 400
+    return render(request, "steering/document_list.html", {"page": page, "q": q}, status=status)
 
 
 def indicator_list(request):

@@ -362,10 +362,12 @@ def _fill_merged_down(rows: list[list], ranges: list) -> None:
 
 
 def _decode(data: bytes) -> str:
+    # A damaged file decodes with replacement characters; its header is then not found, which
+    # the reader reports as such (never a server error).
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+        return data[3:].decode("utf-8", errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -3,8 +3,9 @@ queries through these functions, so a forgotten check returns nothing rather tha
 
 - Secretariat: manage every task of their committee (and the committees below it).
 - Leaders and administrators: read everything in their committees.
-- Agency and commune officers (and other roles tied to an agency): see the tasks their agency
-  leads or coordinates; log progress only on their own agency's assignments.
+- Agency and commune officers: see the tasks their agency leads or coordinates; log progress
+  only on their own agency's assignments.
+- Other roles tied to an agency (reviewer, finance): see that agency's tasks; do not report.
 """
 
 from django.db.models import Exists, OuterRef, QuerySet
@@ -29,12 +30,13 @@ def assignments_visible_to(user) -> QuerySet[Assignment]:
 
 
 def assignments_reportable_by(user) -> QuerySet[Assignment]:
-    """Assignments the user may log progress on."""
+    """Assignments the user may log progress on: officers, their own agency's; the secretariat,
+    any (on an agency's behalf). Reviewers and finance staff read but do not report."""
     assignments = Assignment.objects.filter(task__committee_id__in=visible_committee_ids(user))
     if roles.is_secretariat(user):
         return assignments
     agency_id = roles.agency_id_of(user)
-    if agency_id is None or roles.has_role(user, roles.Role.LEADER):
+    if agency_id is None or not roles.is_officer(user):
         return assignments.none()
     return assignments.filter(agency_id=agency_id)
 

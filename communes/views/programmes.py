@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 
 from common.charts import Bar, bar_chart
 from communes import permissions, selectors
-from communes.models import FundingProgramme
 
 CHART_ROWS = 15
 MILLION = 1_000_000
@@ -22,16 +21,22 @@ def programme_list(request):
     _readable(request)
     programmes = [
         (programme, selectors.programme_figures(programme))
-        for programme in FundingProgramme.objects.select_related("managing_agency")
+        for programme in permissions.programmes_visible_to(request.user).select_related(
+            "managing_agency"
+        )
     ]
     return render(request, "communes/programme_list.html", {"programmes": programmes})
 
 
 def programme_detail(request, pk: int):
     _readable(request)
-    programme = get_object_or_404(FundingProgramme.objects.select_related("managing_agency"), pk=pk)
+    programme = get_object_or_404(
+        permissions.programmes_visible_to(request.user).select_related("managing_agency"), pk=pk
+    )
     figures = selectors.programme_figures(programme)
-    rows = selectors.programme_by_commune(programme)
+    rows = selectors.programme_by_commune(
+        programme, communes=permissions.communes_visible_to(request.user)
+    )
     # The chart's values are in millions of đồng: whole numbers a reader can compare.
     chart = bar_chart(
         [Bar(row["name"], row["allocated"] // MILLION) for row in rows[:CHART_ROWS]],

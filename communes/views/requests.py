@@ -79,6 +79,7 @@ def line_item_row(request):
         index = int(request.GET.get("items-TOTAL_FORMS", ""))
     except ValueError:
         index = 0
+    index = min(max(index, 0), LineItems.max_num)
     items = LineItems(prefix="items")
     form = items._construct_form(index)
     return render(

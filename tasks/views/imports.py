@@ -61,7 +61,7 @@ def _choices_from(request, preview: imports.Preview) -> tuple[dict[int, str], di
     agencies = {}
     for i, unmatched in enumerate(preview.unmatched):
         value = request.POST.get(f"agency-{i}", "")
-        if value == "new" or value.isdigit():
+        if value == "new" or (value.isascii() and value.isdigit()):
             agencies[unmatched.key] = {"name": unmatched.name, "agency": value}
     return columns, agencies
 

@@ -403,3 +403,23 @@ def test_readers_see_only_the_communes_of_their_committees_province(
     client = client_for(reviewer)
     assert client.get(reverse("communes:commune_detail", args=[pleiku.pk])).status_code == 404
     assert pleiku.name not in client.get(reverse("communes:commune_list")).content.decode()
+
+
+def test_programme_pages_show_only_communes_of_the_readers_province(
+    client_for, other_committee, finance, programme, make_request, advance
+):
+    from django.urls import reverse
+
+    from steering.roles import Role
+    from tests.communes.conftest import TO_ALLOCATED
+    from tests.factories import make_user
+
+    request = advance(make_request(), *TO_ALLOCATED)
+    programme_url = reverse("communes:programme_detail", args=[request.allocation.programme_id])
+    assert client_for(finance).get(programme_url).status_code == 200
+    other_committee.province_code = 1
+    other_committee.save()
+    outsider = make_user("other_finance", Role.FINANCE, other_committee)
+    client = client_for(outsider)
+    assert client.get(programme_url).status_code == 404
+    assert programme.name not in client.get(reverse("communes:programme_list")).content.decode()
