@@ -64,8 +64,8 @@ def set_up():
     """The committee, agencies and user (created once)."""
     from django.contrib.auth.models import Group, User
 
+    from steering.authz import Role
     from steering.models import Agency, Committee, Profile
-    from steering.roles import Role
 
     migrate()
     committee, _ = Committee.objects.get_or_create(

@@ -119,8 +119,8 @@ def make_committee_and_agencies():
 def make_users(committee):
     from django.contrib.auth.models import Group, User
 
+    from steering.authz import Role
     from steering.models import Profile
-    from steering.roles import Role
 
     secretary = User.objects.create_user("bench-secretary", password="bench")
     secretary.groups.add(Group.objects.get_or_create(name=Role.SECRETARIAT)[0])
@@ -350,11 +350,11 @@ def explain(today: date) -> list[tuple[str, str]]:
     from django.db.models import Count
     from django.test import RequestFactory
 
-    from tasks import permissions
     from tasks.filters import TaskFilter
+    from tasks.models import Task
 
     user = User.objects.get(username="bench-secretary")
-    tasks = permissions.tasks_visible_to(user)
+    tasks = Task.objects.restrict(user)
     request = RequestFactory().get(PAGES["register_overdue"])
     request.user = user
     task_filter = TaskFilter(request.GET, queryset=tasks, request=request, today=today)

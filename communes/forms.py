@@ -5,6 +5,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -103,7 +104,7 @@ class ActionForm(BootstrapFormMixin, forms.Form):
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     programme = forms.ModelChoiceField(
-        label=_("Funding programme"), queryset=FundingProgramme.objects.all(), widget=FastSelect
+        label=_("Funding programme"), queryset=FundingProgramme.objects.none(), widget=FastSelect
     )
     amount = MoneyField(label=_("Amount (VND)"))
     decision_number = forms.CharField(label=_("Decision number"), required=False, max_length=64)
@@ -115,13 +116,22 @@ class ActionForm(BootstrapFormMixin, forms.Form):
         help_text=_("Number and date of the acceptance record, and what was accepted."),
     )
 
-    def __init__(self, *args, action: str, prefix: str | None = None, **kwargs):
+    def __init__(self, *args, action: str, user, investment, prefix: str | None = None, **kwargs):
         super().__init__(*args, prefix=prefix or action, **kwargs)
         self.action = action
         keep = INPUTS.get(action, ())
         for name in list(self.fields):
             if name not in keep:
                 del self.fields[name]
+        if "programme" in self.fields:
+            self.fields["programme"].queryset = programmes_for(user, investment)
+
+
+def programmes_for(user, investment) -> QuerySet[FundingProgramme]:
+    """The programmes the user may allocate to this request: its own province's."""
+    return FundingProgramme.objects.restrict(user, "allocate").filter(
+        committee_id=investment.commune.committee_id
+    )
 
 
 class DisbursementForm(BootstrapFormMixin, forms.Form):

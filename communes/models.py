@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from common.models import NFCTextMixin
 from communes.workflow import Action, Status
+from steering.authz import RestrictedQuerySet
 from steering.models import Agency
 
 
@@ -26,6 +27,13 @@ class Commune(NFCTextMixin):
         WARD = "phuong", _("Ward")
         SPECIAL_ZONE = "dac_khu", _("Special zone")
 
+    committee = models.ForeignKey(
+        "steering.Committee",
+        verbose_name=_("committee"),
+        on_delete=models.PROTECT,
+        related_name="communes",
+        help_text=_("The provincial committee the commune reports to."),
+    )
     code = models.PositiveIntegerField(_("administrative code"), unique=True)
     name = models.CharField(_("name"), max_length=128)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
@@ -48,6 +56,8 @@ class Commune(NFCTextMixin):
         related_name="+",
         editable=False,
     )
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("commune")
@@ -110,8 +120,15 @@ class FundingProgramme(NFCTextMixin):
 
     nfc_fields = ("name", "decision_number")
 
+    committee = models.ForeignKey(
+        "steering.Committee",
+        verbose_name=_("committee"),
+        on_delete=models.PROTECT,
+        related_name="programmes",
+        help_text=_("The provincial committee whose communes the programme funds."),
+    )
     name = models.CharField(_("name"), max_length=255)
-    decision_number = models.CharField(_("decision number"), max_length=64, unique=True)
+    decision_number = models.CharField(_("decision number"), max_length=64)
     decision_date = models.DateField(_("decision date"))
     fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"))
     total = models.BigIntegerField(_("total (VND)"), validators=[MinValueValidator(1)])
@@ -121,12 +138,17 @@ class FundingProgramme(NFCTextMixin):
 
     history = HistoricalRecords()
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("funding programme")
         verbose_name_plural = _("funding programmes")
         ordering = ["-fiscal_year", "name"]
         constraints = [
-            models.CheckConstraint(condition=Q(total__gt=0), name="programme_total_positive")
+            models.CheckConstraint(condition=Q(total__gt=0), name="programme_total_positive"),
+            models.UniqueConstraint(
+                fields=["committee", "decision_number"], name="unique_programme_decision"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -160,6 +182,8 @@ class InvestmentRequest(NFCTextMixin):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("investment request")
@@ -244,6 +268,8 @@ class Attachment(models.Model):
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
@@ -304,6 +330,8 @@ class Allocation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("allocation")

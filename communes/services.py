@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 
 from common.money import format_vnd
 from common.text import fold, nfc
-from communes import permissions
 from communes.models import (
     Allocation,
     Attachment,
@@ -34,8 +33,9 @@ from communes.models import (
 )
 from communes.selectors import allocation_disbursed, programme_allocated
 from communes.workflow import DISBURSABLE, EDITABLE, TRANSITIONS, Action, Transition
+from steering import authz
 from steering.demo import commune_agency_name
-from steering.models import Agency
+from steering.models import Agency, Committee
 from tasks.evidence import validate_evidence
 
 
@@ -53,7 +53,7 @@ KINDS = {
 }
 
 
-def _province(name: str) -> vietnam_provinces.Province:
+def province_of(name: str) -> vietnam_provinces.Province:
     wanted = fold(name)
     for province in vietnam_provinces.Province.iter_all():
         if wanted in {fold(province.name), fold(province.name.removeprefix("Thành phố "))}:
@@ -62,22 +62,26 @@ def _province(name: str) -> vietnam_provinces.Province:
 
 
 @transaction.atomic
-def communes_load(*, province: str) -> tuple[int, int]:
+def communes_load(*, committee: Committee, province: str) -> tuple[int, int]:
     """Load a province's communes and wards from the official list; returns (created, updated).
 
-    Each commune's People's Committee is the Agency of the same name (created if missing), so
-    tasks assigned to that agency belong to the commune.
+    The communes belong to ``committee`` (the province's steering committee); each commune's
+    People's Committee is that committee's Agency of the same name (created if missing), so
+    tasks the province assigns to that agency belong to the commune.
     """
-    source = _province(province)
+    source = province_of(province)
     wards = list(vietnam_provinces.Ward.iter_by_province(source.code))
     names = {ward.code: commune_agency_name(ward.name) for ward in wards}
-    agencies = {a.name: a for a in Agency.objects.filter(name__in=names.values())}
+    agencies = {
+        a.name: a for a in Agency.objects.filter(committee=committee, name__in=names.values())
+    }
     existing = Commune.objects.in_bulk([int(ward.code) for ward in wards], field_name="code")
     created = updated = 0
     for ward in wards:
         agency = agencies.get(names[ward.code])
         if agency is None:
             agency = Agency.objects.create(
+                committee=committee,
                 name=names[ward.code],
                 short_name=f"UBND {ward.name[0].lower()}{ward.name[1:]}",
                 kind=Agency.Kind.COMMUNE,
@@ -90,6 +94,7 @@ def communes_load(*, province: str) -> tuple[int, int]:
             "province_code": int(source.code),
             "province_name": source.name,
             "agency": agency,
+            "committee": committee,
         }
         commune = existing.get(int(ward.code))
         if commune is None:
@@ -207,7 +212,7 @@ def request_create(
     files: Sequence = (),
 ) -> InvestmentRequest:
     """A commune files a request (as a draft, to be submitted)."""
-    if not permissions.communes_filable_by(user).filter(pk=commune.pk).exists():
+    if not authz.can(user, authz.Capability.FILE_REQUESTS, commune):
         raise PermissionDenied(_("Only the commune's own officer may file its requests."))
     request = InvestmentRequest(
         commune=commune, title=title, justification=justification, created_by=user
@@ -229,7 +234,7 @@ def request_update(
     """The commune edits a draft or a request returned for revision."""
     # Lock the request so a submission (or the reviewer) cannot interleave with the edit.
     locked = InvestmentRequest.objects.select_for_update().get(pk=request.pk)
-    if not permissions.communes_filable_by(user).filter(pk=locked.commune_id).exists():
+    if not authz.can(user, authz.Capability.FILE_REQUESTS, locked.commune):
         raise PermissionDenied(_("Only the commune's own officer may change its requests."))
     if locked.status not in EDITABLE:
         raise ValidationError(
@@ -242,7 +247,7 @@ def request_update(
 
 
 def _check(request: InvestmentRequest, user, transition: Transition) -> None:
-    if not permissions.may_act(user, request, transition):
+    if not authz.may_act(user, request, transition):
         raise PermissionDenied(
             _("Only %(actor)s may do this: %(action)s.")
             % {"actor": transition.actor.label, "action": transition.action.label.lower()}
@@ -351,6 +356,14 @@ def allocation_create(
     locked_programme = FundingProgramme.objects.select_for_update().get(pk=programme.pk)
     locked = _lock(request)
     _check(locked, user, TRANSITIONS[Action.ALLOCATE])
+    if locked_programme.committee_id != locked.commune.committee_id:
+        # A forged or stale choice: only the request's own province's programmes fund it.
+        raise ValidationError(
+            {
+                "programme": _("%(programme)s does not fund the communes of %(committee)s.")
+                % {"programme": locked_programme, "committee": locked.commune.committee}
+            }
+        )
     remaining = locked_programme.total - programme_allocated(locked_programme)
     errors = {}
     if amount <= 0:
@@ -393,7 +406,7 @@ def disbursement_create(
     *, allocation: Allocation, user, amount: int, paid_on: date, reference: str
 ) -> Disbursement:
     """Finance pays out part of an allocation; the payments never exceed it."""
-    if not permissions.handles_money(user):
+    if not authz.can(user, authz.Capability.HANDLE_MONEY, allocation):
         raise PermissionDenied(_("Only finance may record disbursements."))
     # Lock the allocation so two payments recorded at once cannot together exceed it.
     locked = (

@@ -1,7 +1,7 @@
 """The review workflow of an investment request, defined once.
 
 Services check every step against ``TRANSITIONS``; pages and the API offer the steps
-``communes.permissions.actions_for`` returns (one button each), and ``may_act`` decides from a
+``steering.authz.request_actions`` returns (one button each), and ``may_act`` decides from a
 step's ``actor`` who may take it.
 """
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from common.periods import Period
+from steering.authz import RestrictedQuerySet
 
 
 class Report(models.Model):
@@ -71,6 +72,8 @@ class Report(models.Model):
     pdf = models.FileField(_("PDF"), upload_to="reports/%Y/", blank=True)
     xlsx = models.FileField(_("Excel workbook"), upload_to="reports/%Y/", blank=True)
     snapshot = models.JSONField(_("figures printed"), default=dict, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("report")

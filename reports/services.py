@@ -11,7 +11,6 @@ import socket
 from datetime import date, timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import InterfaceError, OperationalError, transaction
@@ -25,8 +24,8 @@ from reports.models import Report, kind_of
 from reports.pdf import render_pdf
 from reports.selectors import report_figures
 from reports.workbook import render_xlsx
+from steering import authz
 from steering.models import Committee
-from steering.roles import Role
 from tasks.models import Task
 
 logger = logging.getLogger(__name__)
@@ -44,6 +43,7 @@ RESEND_AFTER = timedelta(minutes=2)
 
 def report_request(*, committee: Committee, kind: str, start: date, end: date, user) -> Report:
     """Record the request and send it to the queue once the transaction commits."""
+    authz.ensure(user, "report", committee)
     with transaction.atomic():
         report = Report.objects.create(
             committee=committee,
@@ -164,14 +164,8 @@ def report_generate(report_id: int) -> None:
 
 def notify_ready(report: Report) -> None:
     """Email the committee's secretariat that an automatic report is ready."""
-    users = (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            profile__committee=report.committee,
-            groups__name=Role.SECRETARIAT,
-        )
-        .exclude(email="")
+    users = authz.holders(authz.Capability.REQUEST_REPORTS, committee=report.committee).exclude(
+        email=""
     )
     recipients = sorted(set(users.values_list("email", flat=True)))
     if not recipients:

@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from reports import permissions, services
+from reports import services
 from reports.filters import ReportFilter
 from reports.forms import ReportRequestForm
 from reports.models import Report
-from steering import roles
+from steering import authz
+from steering.models import Committee
 
 PAGE_SIZE = 25
 CONTENT_TYPES = {
@@ -21,22 +22,20 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
-readers_only = roles.role_required(*permissions.READERS)
+readers_only = authz.capability_required(authz.Capability.VIEW_REPORTS)
 
 
 def _request_form(request, data=None):
-    if not permissions.can_request_reports(request.user):
+    if not authz.has(request.user, authz.Capability.REQUEST_REPORTS):
         return None
-    committees = permissions.committees_reportable_by(request.user)
+    committees = Committee.objects.restrict(request.user, "report")
     form = ReportRequestForm(data, committees=committees, today=timezone.localdate())
-    form.fields["committee"].initial = roles.committee_id_of(request.user)
+    form.fields["committee"].initial = authz.committee_id_of(request.user)
     return form
 
 
 def _list(request, form, status=200):
-    reports = permissions.reports_visible_to(request.user).select_related(
-        "committee", "requested_by"
-    )
+    reports = Report.objects.restrict(request.user).select_related("committee", "requested_by")
     report_filter = ReportFilter(request.GET, queryset=reports)
     if not report_filter.is_valid():  # the page shows the filter's errors
         status = 400
@@ -46,7 +45,7 @@ def _list(request, form, status=200):
         "form": form,
         "filter": report_filter,
         "page": page,
-        "can_retry": permissions.can_request_reports(request.user),
+        "can_retry": authz.has(request.user, authz.Capability.REQUEST_REPORTS),
     }
     return render(request, "reports/report_list.html", context, status=status)
 
@@ -93,10 +92,10 @@ def _announce(request, report: Report) -> None:
 def report_status(request, pk: int):
     """One row of the list; htmx polls it until the report is done or failed."""
     report = get_object_or_404(
-        permissions.reports_visible_to(request.user).select_related("committee", "requested_by"),
+        Report.objects.restrict(request.user).select_related("committee", "requested_by"),
         pk=pk,
     )
-    can_retry = permissions.can_request_reports(request.user)
+    can_retry = authz.has(request.user, authz.Capability.REQUEST_REPORTS)
     return render(
         request, "reports/partials/report_row.html", {"report": report, "can_retry": can_retry}
     )
@@ -105,7 +104,7 @@ def report_status(request, pk: int):
 @readers_only
 @require_POST
 def report_retry(request, pk: int):
-    report = get_object_or_404(permissions.reports_retryable_by(request.user), pk=pk)
+    report = get_object_or_404(Report.objects.restrict(request.user, "retry"), pk=pk)
     report = services.report_retry(report=report)
     _announce(request, report)
     return redirect("report_list")
@@ -114,7 +113,7 @@ def report_retry(request, pk: int):
 @readers_only
 def report_download(request, pk: str, fmt: str):
     report = get_object_or_404(
-        permissions.reports_visible_to(request.user), pk=pk, status=Report.Status.DONE
+        Report.objects.restrict(request.user), pk=pk, status=Report.Status.DONE
     )
     file = report.pdf if fmt == "pdf" else report.xlsx
     return FileResponse(

@@ -1,11 +1,7 @@
-from steering import roles
+from steering import authz
 
 
-def role_flags(request) -> dict:
-    """Role flags for templates (menus only; the views check permissions themselves)."""
-    user = request.user
-    return {
-        "user_roles": roles.roles_of(user),
-        "is_secretariat": roles.is_secretariat(user),
-        "is_administrator": roles.is_administrator(user),
-    }
+def capabilities(request) -> dict:
+    """``can.<capability>`` for templates (menus only; the views check permissions themselves)."""
+    held = authz.capabilities_of(request.user)
+    return {"can": {capability: capability in held for capability in authz.Capability.values}}

@@ -25,7 +25,7 @@ from steering.models import (
     Member,
     Profile,
 )
-from steering.roles import Role
+from steering.authz import Role
 
 # A copy of ../shared/data/agencies_gia_lai.csv, so a deployment image has it too.
 AGENCIES_CSV = Path(__file__).parent / "data" / "agencies_gia_lai.csv"

@@ -9,10 +9,17 @@ from simple_history.models import HistoricalRecords
 
 from common.models import NFCTextMixin
 from common.text import fold
+from steering.authz import RestrictedQuerySet
 
 
 class Agency(NFCTextMixin):
-    """Cơ quan, đơn vị — a body that can lead or coordinate tasks."""
+    """Cơ quan, đơn vị — a body that can lead or coordinate tasks.
+
+    An agency belongs to the committee whose tasks it is assigned (its tenant): every province
+    has its own "Sở Khoa học và Công nghệ". A province is itself an agency of the central
+    committee, and a commune's People's Committee an agency of its province, so a higher
+    committee assigns work to a lower one as to any other body (see ``Committee.agency``).
+    """
 
     nfc_fields = ("name", "short_name", "aliases")
 
@@ -22,8 +29,16 @@ class Agency(NFCTextMixin):
         PARTY = "party", _("Party body")
         ENTERPRISE = "enterprise", _("Enterprise")
         CENTRAL = "central", _("Central body")
+        PROVINCE = "province", _("Province")
 
-    name = models.CharField(_("name"), max_length=255, unique=True)
+    committee = models.ForeignKey(
+        "Committee",
+        verbose_name=_("committee"),
+        on_delete=models.PROTECT,
+        related_name="agencies",
+        help_text=_("The committee that assigns work to this agency."),
+    )
+    name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=64, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     aliases = models.TextField(
@@ -33,10 +48,15 @@ class Agency(NFCTextMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("agency")
         verbose_name_plural = _("agencies")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "name"], name="unique_agency_name")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -62,23 +82,40 @@ class Document(NFCTextMixin):
         NOTICE = "notice", _("Notice")
         OTHER = "other", _("Other")
 
-    number = models.CharField(_("number"), max_length=64, unique=True)
+    committee = models.ForeignKey(
+        "Committee",
+        verbose_name=_("committee"),
+        on_delete=models.PROTECT,
+        related_name="documents",
+        help_text=_("The committee whose register cites it; committees below it may cite it too."),
+    )
+    number = models.CharField(_("number"), max_length=64)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     issued_on = models.DateField(_("date issued"))
     issuer = models.CharField(_("issuer"), max_length=255)
     title = models.TextField(_("title"))
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-issued_on", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "number"], name="unique_document_number")
+        ]
 
     def __str__(self) -> str:
         return self.number
 
 
 class Committee(NFCTextMixin):
-    """Ban Chỉ đạo — a steering committee at the central, provincial or commune level."""
+    """Ban Chỉ đạo — a steering committee at the central, provincial or commune level.
+
+    Committees are the tenants: every record belongs to one committee, a user works in one
+    committee and reads its subtree (``steering.authz``). The provincial committee is the unit of
+    isolation: provinces never see each other; the central committee sees them all.
+    """
 
     nfc_fields = ("name",)
 
@@ -87,7 +124,7 @@ class Committee(NFCTextMixin):
         PROVINCE = "province", _("Provincial")
         COMMUNE = "commune", _("Commune")
 
-    name = models.CharField(_("name"), max_length=255, unique=True)
+    name = models.CharField(_("name"), max_length=255)
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
     parent = models.ForeignKey(
         "self",
@@ -103,7 +140,12 @@ class Committee(NFCTextMixin):
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        help_text=_("The body whose committee this is (for a commune: its People's Committee)."),
+        related_name="represented_committees",
+        help_text=_(
+            "The body the committee above assigns this committee's work to: for a province, the "
+            "province (an agency of the central committee); for a commune, its People's "
+            "Committee."
+        ),
     )
     province_code = models.PositiveSmallIntegerField(
         _("province code"),
@@ -114,10 +156,18 @@ class Committee(NFCTextMixin):
     establishing_decision = models.CharField(_("establishing decision"), max_length=64, blank=True)
     established_on = models.DateField(_("established on"), null=True, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("committee")
         verbose_name_plural = _("committees")
         ordering = ["level", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="unique_committee_name"),
+            models.UniqueConstraint(
+                fields=["name"], condition=models.Q(parent=None), name="unique_root_committee"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -154,6 +204,8 @@ class Member(NFCTextMixin):
     active_from = models.DateField(_("active from"), null=True, blank=True)
     active_to = models.DateField(_("active to"), null=True, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("member")
@@ -200,6 +252,8 @@ class Meeting(NFCTextMixin):
     )
     conclusion_number = models.CharField(_("conclusion notice number"), max_length=64, blank=True)
     summary = models.TextField(_("summary"), blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("meeting")
@@ -250,6 +304,8 @@ class Indicator(NFCTextMixin):
         Agency, verbose_name=_("responsible agency"), on_delete=models.PROTECT
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("indicator")

@@ -118,7 +118,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "steering.context_processors.role_flags",
+                "steering.context_processors.capabilities",
             ],
         },
     },

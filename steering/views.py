@@ -11,15 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from steering import permissions, selectors, services
+from steering import authz, selectors, services
 from steering.forms import DocumentSearchForm, IndicatorValueForm, MeetingFilterForm
-from steering.models import Meeting, Member
+from steering.models import Committee, Document, Indicator, Meeting, Member
 
 
 def committee_overview(request):
     """Home for roles without a dashboard of their own yet: the committees the user belongs to."""
     committees = (
-        permissions.committees_visible_to(request.user)
+        Committee.objects.restrict(request.user)
         .select_related("parent")
         .annotate(
             member_count=Count("members", distinct=True),
@@ -28,11 +28,9 @@ def committee_overview(request):
         .order_by("level", "name")[:20]
     )
     meetings = (
-        permissions.meetings_visible_to(request.user)
-        .select_related("committee")
-        .order_by("-held_on")[:5]
+        Meeting.objects.restrict(request.user).select_related("committee").order_by("-held_on")[:5]
     )
-    documents = permissions.documents_visible_to(request.user)[:5]
+    documents = Document.objects.restrict(request.user)[:5]
     return render(
         request,
         "steering/home.html",
@@ -42,7 +40,7 @@ def committee_overview(request):
 
 def committee_detail(request, pk: int):
     committee = get_object_or_404(
-        permissions.committees_visible_to(request.user).select_related("parent", "agency"), pk=pk
+        Committee.objects.restrict(request.user).select_related("parent", "agency"), pk=pk
     )
     members = committee.members.select_related("agency").order_by("sort_order", "full_name")
     role_order = {role: i for i, role in enumerate(Member.Role.values)}
@@ -60,7 +58,7 @@ def committee_detail(request, pk: int):
 
 
 def meeting_list(request):
-    meetings = permissions.meetings_visible_to(request.user).select_related("committee", "chair")
+    meetings = Meeting.objects.restrict(request.user).select_related("committee", "chair")
     form = MeetingFilterForm(request.GET)
     kind = form.cleaned_data["kind"] if form.is_valid() else ""
     if kind:
@@ -76,7 +74,7 @@ def meeting_list(request):
 
 def meeting_detail(request, pk: int):
     meeting = get_object_or_404(
-        permissions.meetings_visible_to(request.user)
+        Meeting.objects.restrict(request.user)
         .select_related("committee", "chair")
         .prefetch_related(Prefetch("attendees", queryset=Member.objects.select_related("agency"))),
         pk=pk,
@@ -85,7 +83,7 @@ def meeting_detail(request, pk: int):
 
 
 def document_list(request):
-    documents = permissions.documents_visible_to(request.user)
+    documents = Document.objects.restrict(request.user)
     form = DocumentSearchForm(request.GET)
     q = form.cleaned_data["q"] if form.is_valid() else ""
     if q:
@@ -99,11 +97,11 @@ def indicator_list(request):
     """The committees' indicators: target, latest actual and achievement, with a form on each
     indicator whose value the user may record."""
     statuses = selectors.indicator_statuses(
-        permissions.indicators_visible_to(request.user).select_related("committee"),
+        Indicator.objects.restrict(request.user).select_related("committee"),
         timezone.localdate(),
     )
     recordable = set(
-        permissions.indicators_recordable_by(request.user).values_list("id", flat=True)
+        Indicator.objects.restrict(request.user, "record").values_list("id", flat=True)
     )
     rows = []
     for status in statuses:
@@ -116,9 +114,13 @@ def indicator_list(request):
 
 @require_POST
 def indicator_value_create(request, pk: int):
-    if not permissions.can_record_indicator_values(request.user):
+    if not authz.has(
+        request.user,
+        authz.Capability.RECORD_INDICATORS,
+        authz.Capability.RECORD_ANY_INDICATOR,
+    ):
         raise PermissionDenied
-    indicator = get_object_or_404(permissions.indicators_recordable_by(request.user), pk=pk)
+    indicator = get_object_or_404(Indicator.objects.restrict(request.user, "record"), pk=pk)
     form = IndicatorValueForm(request.POST)
     if form.is_valid():
         try:

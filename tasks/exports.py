@@ -7,6 +7,7 @@ leading apostrophe so no spreadsheet runs it as a formula; the importer removes 
 
 import io
 
+from django.db.models import QuerySet
 from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -92,15 +93,15 @@ def export_xlsx(tasks) -> bytes:
     return _save(workbook)
 
 
-def template_xlsx() -> bytes:
-    """A blank annex with drop-down lists of agencies, fields, levels and statuses."""
+def template_xlsx(agencies: QuerySet[Agency]) -> bytes:
+    """A blank annex with drop-down lists of ``agencies``, fields, levels and statuses."""
     workbook = Workbook()
     sheet = _sheet(workbook)
     lists = workbook.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"
     with translation.override("vi"):
         columns = {
-            "lead": [a.name for a in Agency.objects.filter(is_active=True).order_by("name")],
+            "lead": list(agencies.order_by("name").values_list("name", flat=True)),
             "field": [str(label) for _value, label in Field.choices],
             "level": [str(label) for _value, label in Level.choices],
             "status": [str(label) for _value, label in Status.choices],

@@ -49,14 +49,14 @@ class TaskFilter(django_filters.FilterSet):
     )
     agency = AgencyFilter(
         label=_("Lead or coordinating agency"),
-        queryset=Agency.objects.only("id", "name"),
+        queryset=Agency.objects.none(),
         method="filter_agency",
         widget=FastSelect,
     )
     field = django_filters.ChoiceFilter(label=_("Field"), choices=Field.choices, widget=FastSelect)
     level = django_filters.ChoiceFilter(label=_("Level"), choices=Level.choices, widget=FastSelect)
     committee = django_filters.ModelChoiceFilter(
-        label=_("Committee"), queryset=Committee.objects.all(), widget=FastSelect
+        label=_("Committee"), queryset=Committee.objects.none(), widget=FastSelect
     )
     due_from = django_filters.DateFilter(
         label=_("Due from"), field_name="due_date", lookup_expr="gte"
@@ -94,6 +94,15 @@ class TaskFilter(django_filters.FilterSet):
     def __init__(self, *args, today=None, **kwargs):
         self.today = today or timezone.localdate()
         super().__init__(*args, **kwargs)
+        # Offer (and accept) only the committees and agencies the user may see.
+        user = self.request.user if self.request else None
+        committees = Committee.objects.none()
+        agencies = Agency.objects.none()
+        if user is not None:
+            committees = Committee.objects.restrict(user)
+            agencies = Agency.objects.restrict(user)
+        self.filters["committee"].queryset = committees
+        self.filters["agency"].queryset = agencies.only("id", "name")
 
     def filter_search(self, queryset, name, value):
         return selectors.search(queryset, value)

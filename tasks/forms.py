@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import BootstrapFormMixin, DateInput, MultipleFileField
+from steering import authz
 from steering.models import Agency, Document, Meeting
 from tasks.deadlines import DeadlineError, parse_deadline
 from tasks.evidence import validate_evidence
@@ -15,11 +16,11 @@ class TaskForm(BootstrapFormMixin, forms.ModelForm):
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     leads = forms.ModelMultipleChoiceField(
-        label=_("Lead agencies (chủ trì)"), queryset=Agency.objects.filter(is_active=True)
+        label=_("Lead agencies (chủ trì)"), queryset=Agency.objects.none()
     )
     coordinators = forms.ModelMultipleChoiceField(
         label=_("Coordinating agencies (phối hợp)"),
-        queryset=Agency.objects.filter(is_active=True),
+        queryset=Agency.objects.none(),
         required=False,
     )
 
@@ -38,6 +39,7 @@ class TaskForm(BootstrapFormMixin, forms.ModelForm):
             "source_article",
             "meeting",
             "parent",
+            "upstream",
         ]
         widgets = {
             "title": forms.Textarea(attrs={"rows": 2}),
@@ -52,15 +54,23 @@ class TaskForm(BootstrapFormMixin, forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, committee, **kwargs):
+    def __init__(self, *args, committee, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.committee = committee
         self.fields["code"].required = False
-        self.fields["meeting"].queryset = Meeting.objects.filter(committee=committee)
-        self.fields["parent"].queryset = Task.objects.filter(committee=committee).exclude(
-            pk=self.instance.pk
+        # Every choice is what the user's committee may use; a forged id fails validation.
+        agencies = Agency.objects.restrict(user, "use").filter(committee=committee)
+        self.fields["leads"].queryset = self.fields["coordinators"].queryset = agencies
+        self.fields["meeting"].queryset = Meeting.objects.restrict(user, "use")
+        self.fields["parent"].queryset = (
+            Task.objects.restrict(user, "change")
+            .filter(committee=committee)
+            .exclude(pk=self.instance.pk)
         )
-        self.fields["source_document"].queryset = Document.objects.all()
+        self.fields["upstream"].queryset = Task.objects.restrict(user).filter(
+            committee_id__in=authz.upper_committee_ids(user)
+        )
+        self.fields["source_document"].queryset = Document.objects.restrict(user)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
             self.fields.pop("leads")
@@ -117,13 +127,17 @@ class ReasonForm(BootstrapFormMixin, forms.Form):
 
 
 class AssignmentForm(BootstrapFormMixin, forms.Form):
-    agency = forms.ModelChoiceField(
-        label=_("Agency"), queryset=Agency.objects.filter(is_active=True)
-    )
+    agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none())
     role = forms.ChoiceField(label=_("Role"), choices=Assignment.Role.choices)
     due_date = forms.DateField(
         label=_("Own deadline (optional)"), required=False, widget=DateInput()
     )
+
+    def __init__(self, *args, task: Task, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.restrict(user, "use").filter(
+            committee_id=task.committee_id
+        )
 
 
 class ImportUploadForm(BootstrapFormMixin, forms.Form):

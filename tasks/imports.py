@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from import_export.results import RowResult
 
 from common.text import nfc
-from steering import roles
+from steering import authz
 from steering.models import Agency, Committee
 from tasks.annex import Annex, AnnexError, read_annex, where
 from tasks.models import ImportBatch
@@ -97,7 +97,7 @@ def import_batch_create(*, user, upload, default_field: str) -> ImportBatch:
         raise ValidationError(str(exc)) from exc
     digest = hashlib.sha256(data).hexdigest()[:16]
     batch = ImportBatch(
-        committee=Committee.objects.get(pk=roles.committee_id_of(user)),
+        committee=Committee.objects.get(pk=authz.committee_id_of(user)),
         created_by=user,
         original_name=name,
         size=len(data),
@@ -142,17 +142,17 @@ def _matcher(batch: ImportBatch, *, create: bool) -> AgencyMatcher:
     """Agencies with the names mapped in the preview. With ``create`` (a confirmed import,
     inside its transaction) the agencies to create are created and mapped names are kept as
     aliases, so the next annex that writes them matches by itself."""
-    agencies = list(Agency.objects.all())
+    agencies = list(Agency.objects.filter(committee=batch.committee, is_active=True))
     by_id = {a.pk: a for a in agencies}
     extra: dict[str, Agency] = {}
     for key, choice in batch.agency_map.items():
         name = nfc(choice.get("name", ""))
         agency_id = choice.get("agency")
         if agency_id == "new" and name:
-            extra[key] = Agency(name=name, kind=_kind_of(name))
+            extra[key] = Agency(committee=batch.committee, name=name, kind=_kind_of(name))
             if create:
                 extra[key] = Agency.objects.get_or_create(
-                    name=name, defaults={"kind": _kind_of(name)}
+                    committee=batch.committee, name=name, defaults={"kind": _kind_of(name)}
                 )[0]
         elif agency_id and int(agency_id) in by_id:
             agency = extra[key] = by_id[int(agency_id)]
@@ -170,9 +170,9 @@ def _kind_of(name: str) -> str:
 
 
 def _officer_agency(user) -> Agency | None:
-    if roles.is_secretariat(user):
+    if authz.has(user, authz.Capability.IMPORT_ANY):
         return None
-    return Agency.objects.get(pk=roles.agency_id_of(user))
+    return Agency.objects.get(pk=authz.agency_id_of(user))
 
 
 def _run(batch: ImportBatch, *, dry_run: bool, progress=None) -> tuple[Annex, Preview]:

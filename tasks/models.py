@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common.models import NFCTextMixin
+from steering.authz import RestrictedQuerySet
 from steering.models import Agency, Committee, Document, Meeting
 from tasks.status import Status, assignment_category, task_category
 
@@ -32,13 +33,13 @@ class Level(models.TextChoices):
     COMMUNE = "commune", _("Commune")
 
 
-class TaskQuerySet(models.QuerySet):
+class TaskQuerySet(RestrictedQuerySet):
     def with_timeliness(self, today):
         """Annotate ``category`` and ``due_soon`` computed in the database as of ``today``."""
         return self.annotate(**task_category(today))
 
 
-class AssignmentQuerySet(models.QuerySet):
+class AssignmentQuerySet(RestrictedQuerySet):
     def with_timeliness(self, today):
         return self.annotate(**assignment_category(today))
 
@@ -78,6 +79,18 @@ class Task(NFCTextMixin):
         blank=True,
         on_delete=models.PROTECT,
         related_name="subtasks",
+    )
+    upstream = models.ForeignKey(
+        "self",
+        verbose_name=_("task of the committee above"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="breakdown",
+        help_text=_(
+            "The higher committee's task this one carries out, e.g. a central task the province "
+            "breaks down into its own."
+        ),
     )
     deadline_text = models.CharField(_("deadline"), max_length=128, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
@@ -222,6 +235,8 @@ class Evidence(models.Model):
     content_type = models.CharField(max_length=128)
     size = models.PositiveIntegerField()
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence")
@@ -270,6 +285,8 @@ class ImportBatch(models.Model):
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
     error = models.TextField(_("error"), blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("task import")

@@ -8,7 +8,6 @@ from collections import defaultdict
 from datetime import date
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -17,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from steering.roles import Role
+from steering import authz
 from tasks.models import Assignment, Reminder
 from tasks.status import OPEN_STATUSES, OVERDUE_CATEGORIES
 
@@ -42,15 +41,9 @@ def work_to_remind(today: date) -> dict[int, list[Assignment]]:
 def officers_of(agency_ids: list[int]) -> dict[int, list[str]]:
     """Email addresses of the active officers of each agency."""
     users = (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            profile__agency_id__in=agency_ids,
-            groups__name__in=[Role.AGENCY_OFFICER, Role.COMMUNE_OFFICER],
-        )
+        authz.holders(authz.Capability.REPORT_PROGRESS, agency_id__in=agency_ids)
         .exclude(email="")
         .values_list("profile__agency_id", "email")
-        .distinct()
     )
     emails: dict[int, list[str]] = defaultdict(list)
     for agency_id, email in users:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from common.text import fold
+from steering import authz
 from steering.models import Agency, Committee
 from tasks.deadlines import DeadlineError, parse_deadline
 from tasks.evidence import store_evidence
@@ -149,6 +150,7 @@ def task_create(
     coordinators: Iterable[Agency] = (),
     **fields,
 ) -> Task:
+    authz.ensure(user, "change", committee)
     task = Task(committee=committee, **fields)
     if not task.code:
         # Lock the committee row so two simultaneous creations don't pick the same number.
@@ -169,6 +171,7 @@ def task_create(
 
 @transaction.atomic
 def task_update(*, task: Task, user, expected_version: int | None, **fields) -> Task:
+    authz.ensure(user, "change", task)
     locked = Task.objects.select_for_update().get(pk=task.pk)
     check_version(locked, expected_version)
     for name, value in fields.items():
@@ -185,6 +188,7 @@ def task_cancel(*, task: Task, user, reason: str, expected_version: int | None =
     """Cancel a task with a reason; its open assignments get a cancellation log entry."""
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason for cancelling the task.")})
+    authz.ensure(user, "change", task)
     locked = Task.objects.select_for_update().get(pk=task.pk)
     check_version(locked, expected_version)
     for assignment in locked.assignments.filter(status__in=OPEN_STATUSES):
@@ -198,6 +202,14 @@ def task_cancel(*, task: Task, user, reason: str, expected_version: int | None =
 def assignment_add(
     *, task: Task, agency: Agency, role: str, user, due_date: date | None = None
 ) -> Assignment:
+    authz.ensure(user, "change", task)
+    if agency.committee_id != task.committee_id:
+        raise ValidationError(
+            {
+                "agency": _("%(agency)s is not an agency of %(committee)s.")
+                % {"agency": agency, "committee": task.committee}
+            }
+        )
     assignment, created = Assignment.objects.get_or_create(
         task=task, agency=agency, defaults={"role": role, "due_date": due_date, "updated_by": user}
     )
@@ -260,6 +272,7 @@ def progress_log(
     expected_version: int | None = None,
 ) -> ProgressUpdate:
     """An agency reports progress. A report of completion waits for the secretariat."""
+    authz.ensure(user, "report", assignment)
     locked = Assignment.objects.select_for_update().select_related("task").get(pk=assignment.pk)
     check_version(locked, expected_version)
     errors = {}
@@ -287,7 +300,8 @@ def progress_log(
     return update
 
 
-def _awaiting(assignment: Assignment, expected_version: int | None) -> Assignment:
+def _awaiting(assignment: Assignment, user, expected_version: int | None) -> Assignment:
+    authz.ensure(user, "confirm", assignment)
     locked = Assignment.objects.select_for_update().select_related("task").get(pk=assignment.pk)
     check_version(locked, expected_version)
     if locked.status != Status.AWAITING:
@@ -302,7 +316,7 @@ def completion_confirm(
     *, assignment: Assignment, user, expected_version: int | None = None
 ) -> ProgressUpdate:
     """The secretariat confirms a reported completion; it counts from the reported date."""
-    locked = _awaiting(assignment, expected_version)
+    locked = _awaiting(assignment, user, expected_version)
     # The report now awaiting is the latest one; earlier reports may have been sent back.
     reported = (
         locked.updates.filter(kind=ProgressUpdate.Kind.REPORT, status=Status.AWAITING)
@@ -332,7 +346,7 @@ def completion_return(
     """The secretariat sends a completion report back to the agency with a reason."""
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the report is sent back.")})
-    locked = _awaiting(assignment, expected_version)
+    locked = _awaiting(assignment, user, expected_version)
     return _log(
         locked,
         user,

@@ -6,40 +6,36 @@ checked side by side.
 
 import pytest
 
+from steering.authz import Role
 from steering.models import Agency, Committee
-from steering.roles import Role
-from tests.factories import AgencyFactory, CommitteeFactory, make_user
+from tests.factories import AgencyFactory, CommitteeFactory, make_user, test_province
 
 
 @pytest.fixture
 def committee(db) -> Committee:
-    central = CommitteeFactory(name="Ban Chỉ đạo Trung ương", level=Committee.Level.CENTRAL)
+    return test_province()  # Gia Lai's communes
+
+
+@pytest.fixture
+def other_committee(committee) -> Committee:
+    """A sibling province's committee: its data must stay invisible to our personas."""
     return CommitteeFactory(
-        name="Ban Chỉ đạo tỉnh",
-        level=Committee.Level.PROVINCE,
-        parent=central,
-        province_code=52,  # Gia Lai: the communes of the tests
+        name="Ban Chỉ đạo tỉnh khác", level=Committee.Level.PROVINCE, parent=committee.parent
     )
 
 
 @pytest.fixture
-def other_committee(db) -> Committee:
-    """A sibling province's committee: its data must stay invisible to our personas."""
-    return CommitteeFactory(name="Ban Chỉ đạo tỉnh khác", level=Committee.Level.PROVINCE)
-
-
-@pytest.fixture
-def agency_a(db) -> Agency:
+def agency_a(committee) -> Agency:
     return AgencyFactory(name="Sở Khoa học và Công nghệ", short_name="Sở KH&CN")
 
 
 @pytest.fixture
-def agency_b(db) -> Agency:
+def agency_b(committee) -> Agency:
     return AgencyFactory(name="Sở Nội vụ", short_name="SNV")
 
 
 @pytest.fixture
-def commune_agency(db) -> Agency:
+def commune_agency(committee) -> Agency:
     return AgencyFactory(
         name="Ủy ban nhân dân phường Pleiku",
         short_name="UBND phường Pleiku",

@@ -10,11 +10,26 @@ from django.contrib.auth.models import Group
 from steering.models import Agency, Committee, Document, Indicator, Meeting, Member, Profile
 
 
+def test_province() -> Committee:
+    """The provincial committee of the tests (Gia Lai's communes), under the central committee.
+    Background agencies and documents belong to it unless a test says otherwise."""
+    central, _ = Committee.objects.get_or_create(
+        name="Ban Chỉ đạo Trung ương", parent=None, defaults={"level": Committee.Level.CENTRAL}
+    )
+    province, _ = Committee.objects.get_or_create(
+        name="Ban Chỉ đạo tỉnh",
+        parent=central,
+        defaults={"level": Committee.Level.PROVINCE, "province_code": 52},
+    )
+    return province
+
+
 class AgencyFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Agency
-        django_get_or_create = ["name"]
+        django_get_or_create = ["committee", "name"]
 
+    committee = factory.LazyFunction(test_province)
     name = factory.Sequence(lambda n: f"Sở Thử nghiệm {n}")
     short_name = factory.Sequence(lambda n: f"STN{n}")
     kind = Agency.Kind.DEPARTMENT
@@ -32,18 +47,18 @@ class MemberFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Member
 
-    committee = factory.SubFactory(CommitteeFactory)
+    committee = factory.LazyFunction(test_province)
     full_name = factory.Sequence(lambda n: f"Nguyễn Văn {n}")
     position_title = "Giám đốc Sở"
     role = Member.Role.MEMBER
-    agency = factory.SubFactory(AgencyFactory)
+    agency = factory.SubFactory(AgencyFactory, committee=factory.SelfAttribute("..committee"))
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Meeting
 
-    committee = factory.SubFactory(CommitteeFactory)
+    committee = factory.LazyFunction(test_province)
     title = factory.Sequence(lambda n: f"Phiên họp {n}")
     held_on = date(2025, 7, 15)
     kind = Meeting.Kind.REGULAR
@@ -53,6 +68,7 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Document
 
+    committee = factory.LazyFunction(test_province)
     number = factory.Sequence(lambda n: f"{n}-KH/UBND")
     kind = Document.Kind.PLAN
     issued_on = date(2025, 3, 1)
@@ -75,10 +91,10 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Indicator
 
-    committee = factory.SubFactory(CommitteeFactory)
+    committee = factory.LazyFunction(test_province)
     code = factory.Sequence(lambda n: f"CT-{n:02d}")
     name = factory.Sequence(lambda n: f"Chỉ tiêu thử {n}")
     unit = "hồ sơ"
     target_value = Decimal("1000")
     target_date = date(2025, 12, 31)
-    agency = factory.SubFactory(AgencyFactory)
+    agency = factory.SubFactory(AgencyFactory, committee=factory.SelfAttribute("..committee"))

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from communes.forms import programmes_for
 from communes.models import (
     Allocation,
     Commune,
@@ -78,11 +79,18 @@ class TransitionInputSerializer(serializers.Serializer):
     approved_amount = serializers.IntegerField(required=False, allow_null=True, default=None)
     acceptance_record = serializers.CharField(required=False, allow_blank=True, default="")
     programme = serializers.PrimaryKeyRelatedField(
-        queryset=FundingProgramme.objects.all(), required=False
+        queryset=FundingProgramme.objects.none(), required=False
     )
     amount = serializers.IntegerField(required=False)
     decision_number = serializers.CharField(required=False, allow_blank=True, default="")
     decided_on = serializers.DateField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the programmes of the request's own province: another's id is "does not exist".
+        self.fields["programme"].queryset = programmes_for(
+            self.context["request"].user, self.context["investment"]
+        )
 
     def validate(self, attrs):
         if attrs["action"] == Action.ALLOCATE:
@@ -141,7 +149,11 @@ class RequestInputSerializer(serializers.Serializer):
 class RequestCreateInputSerializer(RequestInputSerializer):
     """A new request of a commune (the commune's own officer files it, as a draft)."""
 
-    commune = serializers.PrimaryKeyRelatedField(queryset=Commune.objects.all())
+    commune = serializers.PrimaryKeyRelatedField(queryset=Commune.objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = Commune.objects.restrict(self.context["request"].user)
 
 
 class DisbursementInputSerializer(serializers.Serializer):

@@ -15,7 +15,7 @@ from rest_framework.exceptions import ValidationError as APIValidationError
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
-from communes import permissions, services
+from communes import services
 from communes.api.serializers import (
     DisbursementInputSerializer,
     DisbursementSerializer,
@@ -25,7 +25,7 @@ from communes.api.serializers import (
     RequestSerializer,
     TransitionInputSerializer,
 )
-from communes.models import Allocation
+from communes.models import Allocation, InvestmentRequest
 
 # Errors not about one field (a service's message, or the request as a whole).
 GENERAL = "detail"
@@ -75,7 +75,7 @@ def _parse(serializer: Serializer) -> dict:
 
 def _with_details(user):
     return (
-        permissions.requests_visible_to(user)
+        InvestmentRequest.objects.restrict(user)
         .select_related("commune", "allocation")
         .prefetch_related("items", "transitions__user")
     )
@@ -92,7 +92,7 @@ class RequestList(generics.ListAPIView):
 
     def get_queryset(self):
         return (
-            permissions.requests_visible_to(self.request.user)
+            InvestmentRequest.objects.restrict(self.request.user)
             .select_related("commune")
             .order_by("id")
         )
@@ -101,7 +101,7 @@ class RequestList(generics.ListAPIView):
     def post(self, request):
         """File a request for the user's own commune, as a draft (quotations via the web form).
         Line-item errors are keyed "items[i].field"; another commune's request answers 403."""
-        data = RequestCreateInputSerializer(data=request.data)
+        data = RequestCreateInputSerializer(data=request.data, context={"request": request})
         values = _parse(data)
         try:
             created = services.request_create(
@@ -148,8 +148,10 @@ class RequestDetail(generics.RetrieveAPIView):
 def transition_create(request, pk: int):
     """Take one workflow step (submit, start_review, approve, return, reject, allocate,
     start_purchasing, complete); refused steps answer 400 (state, inputs) or 403 (role)."""
-    investment = get_object_or_404(permissions.requests_visible_to(request.user), pk=pk)
-    data = TransitionInputSerializer(data=request.data)
+    investment = get_object_or_404(InvestmentRequest.objects.restrict(request.user), pk=pk)
+    data = TransitionInputSerializer(
+        data=request.data, context={"request": request, "investment": investment}
+    )
     data.is_valid(raise_exception=True)
     try:
         services.request_act(
@@ -168,7 +170,7 @@ def transition_create(request, pk: int):
 def disbursement_create(request, pk: int):
     """Record a payment from the request's allocation (finance only; 403 otherwise). The
     payments never exceed the allocation: more answers 400 on "amount"."""
-    investment = get_object_or_404(permissions.requests_visible_to(request.user), pk=pk)
+    investment = get_object_or_404(InvestmentRequest.objects.restrict(request.user), pk=pk)
     values = _parse(DisbursementInputSerializer(data=request.data))
     allocation = Allocation.objects.filter(request=investment).first()
     if allocation is None:

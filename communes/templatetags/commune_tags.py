@@ -1,8 +1,6 @@
-"""Menu checks for templates, answered by ``communes.permissions``."""
+"""Badges of request statuses."""
 
 from django import template
-
-from communes import permissions
 
 register = template.Library()
 
@@ -17,21 +15,6 @@ STATUS_BADGES = {
     "purchasing": "text-bg-secondary",
     "completed": "text-bg-dark",
 }
-
-
-@register.filter
-def sees_communes(user) -> bool:
-    return permissions.sees_communes(user)
-
-
-@register.filter
-def reviews_requests(user) -> bool:
-    return permissions.reviews_requests(user)
-
-
-@register.filter
-def reads_all_communes(user) -> bool:
-    return permissions.reads_all_communes(user)
 
 
 @register.filter

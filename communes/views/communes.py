@@ -8,25 +8,26 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from communes import permissions, selectors, services
+from communes import selectors, services
 from communes.filters import CommuneFilter
 from communes.forms import SurveyForm, apply_errors
-from tasks.models import Assignment
-from tasks.permissions import tasks_visible_to
+from communes.models import Commune, InvestmentRequest
+from steering import authz
+from tasks.models import Assignment, Task
 
 PAGE_SIZE = 50
 
 
 def commune_list(request):
-    if not permissions.sees_communes(request.user):
+    if not authz.has(request.user, authz.Capability.VIEW_COMMUNES, authz.Capability.FILE_REQUESTS):
         raise PermissionDenied
     communes = selectors.with_money(
-        permissions.communes_visible_to(request.user).select_related("latest_survey")
+        Commune.objects.restrict(request.user).select_related("latest_survey")
     ).order_by("name")
     commune_filter = CommuneFilter(
         request.GET,
         queryset=communes,
-        requests=permissions.requests_visible_to(request.user),
+        requests=InvestmentRequest.objects.restrict(request.user),
     )
     if not commune_filter.is_valid():
         return render(request, "communes/commune_list.html", {"filter": commune_filter}, status=400)
@@ -36,18 +37,18 @@ def commune_list(request):
 
 def commune_detail(request, pk: int):
     commune = get_object_or_404(
-        selectors.with_money(permissions.communes_visible_to(request.user)).select_related(
+        selectors.with_money(Commune.objects.restrict(request.user)).select_related(
             "agency", "latest_survey"
         ),
         pk=pk,
     )
     requests = (
-        permissions.requests_visible_to(request.user)
+        InvestmentRequest.objects.restrict(request.user)
         .filter(commune=commune)
         .select_related("allocation")
     )
     tasks = (
-        tasks_visible_to(request.user)
+        Task.objects.restrict(request.user)
         .filter(Exists(Assignment.objects.filter(task=OuterRef("pk"), agency=commune.agency_id)))
         .with_timeliness(timezone.localdate())
         .order_by("due_date", "code")
@@ -60,19 +61,15 @@ def commune_detail(request, pk: int):
             "surveys": commune.surveys.select_related("surveyed_by"),
             "requests": requests,
             "tasks": tasks[:50],
-            "can_file": permissions.communes_filable_by(request.user)
-            .filter(pk=commune.pk)
-            .exists(),
-            "can_survey": permissions.reviews_requests(request.user),
+            "can_file": authz.can(request.user, authz.Capability.FILE_REQUESTS, commune),
+            "can_survey": authz.can(request.user, authz.Capability.REVIEW_REQUESTS, commune),
         },
     )
 
 
 def survey_create(request, pk: int):
     """The Department of Science and Technology records a survey of the commune."""
-    if not permissions.reviews_requests(request.user):
-        raise PermissionDenied
-    commune = get_object_or_404(permissions.communes_visible_to(request.user), pk=pk)
+    commune = get_object_or_404(Commune.objects.restrict(request.user, "survey"), pk=pk)
     form = SurveyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -6,14 +6,16 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from common.charts import Bar, bar_chart
-from communes import permissions, selectors
+from communes import selectors
+from communes.models import Commune, FundingProgramme
+from steering import authz
 
 CHART_ROWS = 15
 MILLION = 1_000_000
 
 
 def _readable(request) -> None:
-    if not permissions.reads_all_communes(request.user):
+    if not authz.has(request.user, authz.Capability.VIEW_COMMUNES):
         raise PermissionDenied
 
 
@@ -21,7 +23,7 @@ def programme_list(request):
     _readable(request)
     programmes = [
         (programme, selectors.programme_figures(programme))
-        for programme in permissions.programmes_visible_to(request.user).select_related(
+        for programme in FundingProgramme.objects.restrict(request.user).select_related(
             "managing_agency"
         )
     ]
@@ -31,11 +33,11 @@ def programme_list(request):
 def programme_detail(request, pk: int):
     _readable(request)
     programme = get_object_or_404(
-        permissions.programmes_visible_to(request.user).select_related("managing_agency"), pk=pk
+        FundingProgramme.objects.restrict(request.user).select_related("managing_agency"), pk=pk
     )
     figures = selectors.programme_figures(programme)
     rows = selectors.programme_by_commune(
-        programme, communes=permissions.communes_visible_to(request.user)
+        programme, communes=Commune.objects.restrict(request.user)
     )
     # The chart's values are in millions of đồng: whole numbers a reader can compare.
     chart = bar_chart(

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from communes import permissions, services
+from communes import services
 from communes.forms import (
     ActionForm,
     DisbursementForm,
@@ -16,9 +16,10 @@ from communes.forms import (
     RequestForm,
     apply_errors,
 )
-from communes.models import InvestmentRequest
+from communes.models import Allocation, Attachment, Commune, InvestmentRequest
 from communes.selectors import allocation_disbursed
 from communes.workflow import AWAITING_REVIEW, TRANSITIONS
+from steering import authz
 
 
 def _save_request(request, form, items, commune=None, instance=None):
@@ -48,7 +49,7 @@ def _form_page(request, form, items, commune, instance=None):
 
 
 def request_create(request, pk: int):
-    commune = get_object_or_404(permissions.communes_filable_by(request.user), pk=pk)
+    commune = get_object_or_404(Commune.objects.restrict(request.user, "file"), pk=pk)
     form = RequestForm(request.POST or None, request.FILES or None)
     items = LineItems(request.POST or None, prefix="items")
     if request.method == "POST":
@@ -61,7 +62,7 @@ def request_create(request, pk: int):
 
 def request_edit(request, pk: int):
     instance = get_object_or_404(
-        permissions.requests_editable_by(request.user).select_related("commune"), pk=pk
+        InvestmentRequest.objects.restrict(request.user, "edit").select_related("commune"), pk=pk
     )
     form = RequestForm(request.POST or None, request.FILES or None, instance=instance)
     items = LineItems(request.POST or None, instance=instance, prefix="items")
@@ -98,15 +99,16 @@ def _detail(
     status: int = 200,
 ):
     """The request page; ``failed`` or ``disburse_form`` carry a rejected form's errors."""
-    actions = permissions.actions_for(request.user, investment)
+    actions = authz.request_actions(request.user, investment)
     forms = [
-        failed if failed is not None and failed.action == t.action else ActionForm(action=t.action)
+        failed
+        if failed is not None and failed.action == t.action
+        else ActionForm(action=t.action, user=request.user, investment=investment)
         for t in actions
     ]
     allocation = getattr(investment, "allocation", None)
-    may_disburse = (
-        allocation is not None
-        and permissions.allocations_disbursable_by(request.user).filter(pk=allocation.pk).exists()
+    may_disburse = allocation is not None and authz.can(
+        request.user, authz.Capability.HANDLE_MONEY, allocation
     )
     return render(
         request,
@@ -121,7 +123,7 @@ def _detail(
             "disbursed": allocation_disbursed(allocation) if allocation else 0,
             "action_forms": list(zip(actions, forms, strict=True)),
             "disburse_form": (disburse_form or DisbursementForm()) if may_disburse else None,
-            "can_edit": permissions.requests_editable_by(request.user)
+            "can_edit": InvestmentRequest.objects.restrict(request.user, "edit")
             .filter(pk=investment.pk)
             .exists(),
         },
@@ -131,7 +133,7 @@ def _detail(
 
 def _visible(request, pk: int) -> InvestmentRequest:
     return get_object_or_404(
-        permissions.requests_visible_to(request.user).select_related(
+        InvestmentRequest.objects.restrict(request.user).select_related(
             "commune", "allocation__programme"
         ),
         pk=pk,
@@ -148,7 +150,7 @@ def request_act(request, pk: int, action: str):
     investment = _visible(request, pk)
     if action not in TRANSITIONS:
         raise PermissionDenied
-    form = ActionForm(request.POST, action=action)
+    form = ActionForm(request.POST, action=action, user=request.user, investment=investment)
     if form.is_valid():
         try:
             services.request_act(
@@ -170,7 +172,7 @@ def request_act(request, pk: int, action: str):
 def disbursement_create(request, pk: int):
     investment = _visible(request, pk)
     allocation = get_object_or_404(
-        permissions.allocations_disbursable_by(request.user), request=investment
+        Allocation.objects.restrict(request.user, "disburse"), request=investment
     )
     form = DisbursementForm(request.POST)
     if form.is_valid():
@@ -187,7 +189,7 @@ def disbursement_create(request, pk: int):
 
 
 def attachment_download(request, pk: int):
-    attachment = get_object_or_404(permissions.attachments_visible_to(request.user), pk=pk)
+    attachment = get_object_or_404(Attachment.objects.restrict(request.user), pk=pk)
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
@@ -198,10 +200,10 @@ def attachment_download(request, pk: int):
 
 def review_queue(request):
     """Requests waiting for the reviewer, oldest first."""
-    if not permissions.reviews_requests(request.user):
+    if not authz.has(request.user, authz.Capability.REVIEW_REQUESTS):
         raise PermissionDenied
     waiting = (
-        permissions.requests_visible_to(request.user)
+        InvestmentRequest.objects.restrict(request.user)
         .filter(status__in=AWAITING_REVIEW)
         .select_related("commune")
         .order_by("updated_at", "id")

@@ -10,7 +10,7 @@ from rest_framework.decorators import api_view
 from rest_framework.exceptions import ValidationError as APIValidationError
 from rest_framework.response import Response
 
-from tasks import permissions, services
+from tasks import services
 from tasks.api.serializers import (
     ProgressInputSerializer,
     ProgressUpdateSerializer,
@@ -18,6 +18,7 @@ from tasks.api.serializers import (
     TaskSerializer,
 )
 from tasks.filters import TaskFilter
+from tasks.models import Assignment, Task
 
 
 class TaskFilterBackend(DjangoFilterBackend):
@@ -32,7 +33,7 @@ class TaskList(generics.ListAPIView):
 
     def get_queryset(self):
         self.today = timezone.localdate()
-        return permissions.tasks_visible_to(self.request.user)
+        return Task.objects.restrict(self.request.user)
 
 
 class TaskDetail(generics.RetrieveAPIView):
@@ -40,7 +41,7 @@ class TaskDetail(generics.RetrieveAPIView):
 
     def get_queryset(self):
         return (
-            permissions.tasks_visible_to(self.request.user)
+            Task.objects.restrict(self.request.user)
             .with_timeliness(timezone.localdate())
             .prefetch_related("assignments__agency")
         )
@@ -50,7 +51,7 @@ class TaskDetail(generics.RetrieveAPIView):
 @api_view(["POST"])
 def progress_create(request, pk: int):
     """Log progress on an assignment of the user's agency (JSON; evidence via the web form)."""
-    assignment = get_object_or_404(permissions.assignments_reportable_by(request.user), pk=pk)
+    assignment = get_object_or_404(Assignment.objects.restrict(request.user, "report"), pk=pk)
     data = ProgressInputSerializer(data=request.data)
     data.is_valid(raise_exception=True)
     values = data.validated_data

@@ -6,9 +6,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from common.charts import Bar, bar_chart
-from steering import roles
+from steering import authz
 from steering.views import committee_overview
-from tasks import permissions, selectors
+from tasks import selectors
+from tasks.models import Task
 from tasks.status import Category
 from tasks.views.progress import my_agency
 
@@ -27,20 +28,20 @@ CATEGORY_COLORS = {
 def home(request):
     """Each role lands on the page of its daily work."""
     user = request.user
-    if roles.reads_everything(user):
+    if authz.has(user, authz.Capability.VIEW_ALL):
         return dashboard(request)
-    if roles.is_officer(user):
+    if authz.has(user, authz.Capability.REPORT_PROGRESS):
         return my_agency(request)
-    if roles.has_role(user, roles.Role.REVIEWER):
+    if authz.has(user, authz.Capability.REVIEW_REQUESTS):
         return redirect("communes:review_queue")
-    if roles.has_role(user, roles.Role.FINANCE):
+    if authz.has(user, authz.Capability.HANDLE_MONEY):
         return redirect("communes:programme_list")
     return committee_overview(request)
 
 
 def dashboard(request):
     today = timezone.localdate()
-    tasks = permissions.tasks_visible_to(request.user)
+    tasks = Task.objects.restrict(request.user)
     summary = selectors.category_summary(tasks, today)
     fields = selectors.by_field(tasks)
     sort = request.GET.get("sort", "overdue")

@@ -6,10 +6,11 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from steering.permissions import committees_visible_to
-from tasks import exports, permissions
+from steering import authz
+from steering.models import Agency
+from tasks import exports
 from tasks.filters import TaskFilter
-from tasks.models import Assignment
+from tasks.models import Assignment, Task
 
 
 def _xlsx(content: bytes, filename: str) -> HttpResponse:
@@ -20,9 +21,8 @@ def _xlsx(content: bytes, filename: str) -> HttpResponse:
 
 def task_export(request):
     today = timezone.localdate()
-    tasks = permissions.tasks_visible_to(request.user)
+    tasks = Task.objects.restrict(request.user)
     task_filter = TaskFilter(request.GET, queryset=tasks, request=request, today=today)
-    task_filter.filters["committee"].queryset = committees_visible_to(request.user)
     if not task_filter.is_valid():
         return HttpResponseBadRequest(_("The filters are not valid."))
     assignments = Assignment.objects.select_related("agency").order_by("role", "agency__name")
@@ -33,6 +33,9 @@ def task_export(request):
 
 
 def task_template(request):
-    if not permissions.can_import_tasks(request.user):
+    if not authz.has(request.user, authz.Capability.IMPORT_ANY, authz.Capability.IMPORT_OWN):
         raise PermissionDenied
-    return _xlsx(exports.template_xlsx(), "mau-danh-muc-nhiem-vu.xlsx")
+    return _xlsx(
+        exports.template_xlsx(Agency.objects.restrict(request.user, "use")),
+        "mau-danh-muc-nhiem-vu.xlsx",
+    )

@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from steering import authz
 from steering.models import Agency
-from tasks import imports, permissions
+from tasks import imports
 from tasks.annex import COLUMN_LABELS
 from tasks.forms import ImportUploadForm
 from tasks.models import ImportBatch
@@ -19,14 +20,14 @@ MAX_LISTED_ERRORS = 200
 
 
 def _check(request) -> None:
-    if not permissions.can_import_tasks(request.user):
+    if not authz.has(request.user, authz.Capability.IMPORT_ANY, authz.Capability.IMPORT_OWN):
         raise PermissionDenied
 
 
 def _batch(request, pk: int) -> ImportBatch:
     _check(request)
     return get_object_or_404(
-        permissions.import_batches_visible_to(request.user).select_related("created_by"), pk=pk
+        ImportBatch.objects.restrict(request.user).select_related("created_by"), pk=pk
     )
 
 
@@ -45,7 +46,7 @@ def import_list(request):
             form.add_error("file", exc)
         else:
             return redirect("import_preview", pk=batch.pk)
-    history = permissions.import_batches_visible_to(request.user).select_related("created_by")[:50]
+    history = ImportBatch.objects.restrict(request.user).select_related("created_by")[:50]
     status = 400 if form.errors else 200
     return render(
         request, "tasks/import_list.html", {"form": form, "history": history}, status=status
@@ -88,7 +89,7 @@ def import_preview(request, pk: int):
             "errors": errors[:MAX_LISTED_ERRORS],
             "more_errors": max(0, len(errors) - MAX_LISTED_ERRORS),
             "column_choices": list(COLUMN_LABELS.items()),
-            "agencies": Agency.objects.filter(is_active=True).only("id", "name"),
+            "agencies": Agency.objects.restrict(request.user, "use").only("id", "name"),
         },
     )
 

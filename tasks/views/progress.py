@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from steering import roles
-from tasks import permissions, services
+from steering import authz
+from tasks import services
 from tasks.forms import ProgressForm, ReasonForm
-from tasks.models import ProgressUpdate
+from tasks.models import Assignment, Evidence, ProgressUpdate
 from tasks.status import OVERDUE_CATEGORIES, Status
 
 
@@ -29,7 +29,8 @@ def _form_errors(form, exc: ValidationError) -> None:
 def progress_create(request, pk: int):
     """Log progress on an assignment; htmx swaps the panel, a plain POST redirects."""
     assignment = get_object_or_404(
-        permissions.assignments_reportable_by(request.user).select_related("task", "agency"), pk=pk
+        Assignment.objects.restrict(request.user, "report").select_related("task", "agency"),
+        pk=pk,
     )
     form = ProgressForm(request.POST, request.FILES)
     saved = False
@@ -74,13 +75,13 @@ def progress_create(request, pk: int):
 
 
 def confirmation_queue(request):
-    if not permissions.can_manage_tasks(request.user):
+    if not authz.has(request.user, authz.Capability.MANAGE_TASKS):
         raise PermissionDenied
     last_report = ProgressUpdate.objects.filter(
         assignment=OuterRef("pk"), kind=ProgressUpdate.Kind.REPORT
     ).order_by("-created_at", "-id")
     awaiting = (
-        permissions.assignments_reportable_by(request.user)
+        Assignment.objects.restrict(request.user, "confirm")
         .filter(status=Status.AWAITING)
         .select_related("task", "agency")
         .annotate(report_id=Subquery(last_report.values("id")[:1]))
@@ -96,10 +97,9 @@ def confirmation_queue(request):
 
 
 def _decide(request, pk: int, confirm: bool):
-    if not permissions.can_manage_tasks(request.user):
-        raise PermissionDenied
     assignment = get_object_or_404(
-        permissions.assignments_reportable_by(request.user).select_related("task", "agency"), pk=pk
+        Assignment.objects.restrict(request.user, "confirm").select_related("task", "agency"),
+        pk=pk,
     )
     form = ReasonForm(request.POST)
     form.is_valid()
@@ -143,7 +143,7 @@ def completion_return(request, pk: int):
 
 
 def evidence_download(request, pk: int):
-    evidence = get_object_or_404(permissions.evidence_visible_to(request.user), pk=pk)
+    evidence = get_object_or_404(Evidence.objects.restrict(request.user), pk=pk)
     return FileResponse(
         evidence.file.open("rb"),
         as_attachment=True,
@@ -154,10 +154,10 @@ def evidence_download(request, pk: int):
 
 def my_agency(request):
     """An officer's home: their agency's assignments, overdue and due soon first."""
-    agency_id = roles.agency_id_of(request.user)
+    agency_id = authz.agency_id_of(request.user)
     today = timezone.localdate()
     assignments = (
-        permissions.assignments_reportable_by(request.user)
+        Assignment.objects.restrict(request.user, "report")
         .filter(agency_id=agency_id)
         .with_timeliness(today)
         .select_related("task", "agency")

@@ -10,12 +10,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from steering import roles
-from steering.permissions import committees_visible_to
-from tasks import permissions, services
+from steering import authz
+from steering.models import Committee
+from tasks import services
 from tasks.filters import TaskFilter
 from tasks.forms import AssignmentForm, ProgressForm, ReasonForm, TaskForm
-from tasks.models import Assignment, ProgressUpdate
+from tasks.models import Assignment, ProgressUpdate, Task
 from tasks.selectors import change_history, count_categories
 from tasks.status import OVERDUE_CATEGORIES
 
@@ -44,9 +44,8 @@ def lead_prefetch() -> Prefetch:
 
 def task_list(request):
     today = timezone.localdate()
-    tasks = permissions.tasks_visible_to(request.user)
+    tasks = Task.objects.restrict(request.user)
     task_filter = TaskFilter(request.GET, queryset=tasks, request=request, today=today)
-    task_filter.filters["committee"].queryset = committees_visible_to(request.user)
     if not task_filter.is_valid():
         return render(request, "tasks/task_list.html", {"filter": task_filter}, status=400)
     summary = count_categories(task_filter.without_category())
@@ -63,8 +62,6 @@ def task_list(request):
             "page": page,
             "summary": summary,
             "selected_categories": selected,
-            "can_manage": permissions.can_manage_tasks(request.user),
-            "can_import": permissions.can_import_tasks(request.user),
         },
     )
 
@@ -77,7 +74,7 @@ def _report_target(request, assignments: list, reportable_ids: set) -> Assignmen
     for assignment in reportable:
         if str(assignment.id) == chosen:
             return assignment
-    own = [a for a in reportable if a.agency_id == roles.agency_id_of(request.user)]
+    own = [a for a in reportable if a.agency_id == authz.agency_id_of(request.user)]
     if own:
         return own[0]
     return reportable[0] if len(reportable) == 1 else None
@@ -86,7 +83,7 @@ def _report_target(request, assignments: list, reportable_ids: set) -> Assignmen
 def task_detail(request, pk: int):
     today = timezone.localdate()
     task = get_object_or_404(
-        permissions.tasks_visible_to(request.user)
+        Task.objects.restrict(request.user)
         .with_timeliness(today)
         .select_related("committee", "source_document", "meeting", "parent"),
         pk=pk,
@@ -96,7 +93,7 @@ def task_detail(request, pk: int):
         key=lambda a: (a.role != Assignment.Role.LEAD, a.agency.name),
     )
     reportable_ids = set(
-        permissions.assignments_reportable_by(request.user)
+        Assignment.objects.restrict(request.user, "report")
         .filter(task=task)
         .values_list("id", flat=True)
     )
@@ -106,7 +103,7 @@ def task_detail(request, pk: int):
         .prefetch_related("evidence")[:100]
     )
     leads = [a for a in assignments if a.role == Assignment.Role.LEAD]
-    can_manage = permissions.can_manage_tasks(request.user)
+    can_manage = authz.can(request.user, authz.Capability.MANAGE_TASKS, task)
     return render(
         request,
         "tasks/task_detail.html",
@@ -121,22 +118,24 @@ def task_detail(request, pk: int):
             "target": _report_target(request, assignments, reportable_ids),
             "progress_form": ProgressForm(),
             "can_manage": can_manage,
-            "assignment_form": AssignmentForm() if can_manage else None,
+            "assignment_form": AssignmentForm(task=task, user=request.user) if can_manage else None,
             "history": change_history(task),
         },
     )
 
 
-def _manageable_committee(request):
-    committee_id = roles.committee_id_of(request.user)
-    if not permissions.can_manage_tasks(request.user) or committee_id is None:
+def _manageable_committee(request) -> Committee:
+    committee = Committee.objects.restrict(request.user, "change").filter(
+        pk=authz.committee_id_of(request.user)
+    )
+    if not committee:
         raise PermissionDenied
-    return committees_visible_to(request.user).get(pk=committee_id)
+    return committee[0]
 
 
 def task_create(request):
     committee = _manageable_committee(request)
-    form = TaskForm(request.POST or None, committee=committee)
+    form = TaskForm(request.POST or None, committee=committee, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             task = services.task_create(
@@ -156,8 +155,10 @@ def task_create(request):
 
 
 def task_edit(request, pk: int):
-    task = get_object_or_404(permissions.tasks_manageable_by(request.user), pk=pk)
-    form = TaskForm(request.POST or None, instance=task, committee=task.committee)
+    task = get_object_or_404(Task.objects.restrict(request.user, "change"), pk=pk)
+    form = TaskForm(
+        request.POST or None, instance=task, committee=task.committee, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.task_update(
@@ -177,7 +178,7 @@ def task_edit(request, pk: int):
 
 @require_POST
 def task_cancel(request, pk: int):
-    task = get_object_or_404(permissions.tasks_manageable_by(request.user), pk=pk)
+    task = get_object_or_404(Task.objects.restrict(request.user, "change"), pk=pk)
     form = ReasonForm(request.POST)
     try:
         if not form.is_valid():
@@ -196,8 +197,8 @@ def task_cancel(request, pk: int):
 
 @require_POST
 def assignment_create(request, pk: int):
-    task = get_object_or_404(permissions.tasks_manageable_by(request.user), pk=pk)
-    form = AssignmentForm(request.POST)
+    task = get_object_or_404(Task.objects.restrict(request.user, "change"), pk=pk)
+    form = AssignmentForm(request.POST, task=task, user=request.user)
     if form.is_valid():
         services.assignment_add(task=task, user=request.user, **form.cleaned_data)
         messages.success(request, _("Agency assigned."))

@@ -11,8 +11,8 @@ import pytest
 from communes import services
 from communes.models import Commune, FundingProgramme
 from communes.workflow import Action
+from steering.authz import Role
 from steering.models import Agency
-from steering.roles import Role
 from tests.communes import builders
 from tests.communes.builders import ITEMS
 from tests.factories import AgencyFactory, make_user

@@ -394,7 +394,7 @@ def test_readers_see_only_the_communes_of_their_committees_province(
 ):
     from django.urls import reverse
 
-    from steering.roles import Role
+    from steering.authz import Role
     from tests.factories import make_user
 
     other_committee.province_code = 1  # Hà Nội: none of its communes are loaded here
@@ -410,7 +410,7 @@ def test_programme_pages_show_only_communes_of_the_readers_province(
 ):
     from django.urls import reverse
 
-    from steering.roles import Role
+    from steering.authz import Role
     from tests.communes.conftest import TO_ALLOCATED
     from tests.factories import make_user
 

@@ -25,7 +25,7 @@ def form_data(task, **changes):
 def test_second_edit_of_a_task_is_refused_naming_who_changed_it(
     secretariat, make_task, agency_a, committee
 ):
-    from steering.roles import Role
+    from steering.authz import Role
     from tests.factories import make_user
 
     colleague = make_user("colleague", Role.SECRETARIAT, committee)
