@@ -492,7 +492,7 @@ def may_act(user, request, transition) -> bool:
     capability = ACTOR_CAPABILITIES[transition.actor]
     if capability == Capability.FILE_REQUESTS:
         return can(user, capability, request.commune)
-    return has(user, capability) and can(user, Capability.VIEW_COMMUNES, request)
+    return has(user, capability) and can(user, Capability.VIEW_COMMUNES, request.commune)
 
 
 def request_actions(user, request) -> list:

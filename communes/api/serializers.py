@@ -88,9 +88,11 @@ class TransitionInputSerializer(serializers.Serializer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the programmes of the request's own province: another's id is "does not exist".
-        self.fields["programme"].queryset = programmes_for(
-            self.context["request"].user, self.context["investment"]
-        )
+        # (No request when the schema is generated.)
+        if "request" in self.context:
+            self.fields["programme"].queryset = programmes_for(
+                self.context["request"].user, self.context["investment"]
+            )
 
     def validate(self, attrs):
         if attrs["action"] == Action.ALLOCATE:
@@ -153,7 +155,8 @@ class RequestCreateInputSerializer(RequestInputSerializer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = Commune.objects.restrict(self.context["request"].user)
+        if "request" in self.context:
+            self.fields["commune"].queryset = Commune.objects.restrict(self.context["request"].user)
 
 
 class DisbursementInputSerializer(serializers.Serializer):

@@ -69,6 +69,8 @@ def commune_detail(request, pk: int):
 
 def survey_create(request, pk: int):
     """The Department of Science and Technology records a survey of the commune."""
+    if not authz.has(request.user, authz.Capability.REVIEW_REQUESTS):
+        raise PermissionDenied
     commune = get_object_or_404(Commune.objects.restrict(request.user, "survey"), pk=pk)
     form = SurveyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

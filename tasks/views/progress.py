@@ -97,6 +97,8 @@ def confirmation_queue(request):
 
 
 def _decide(request, pk: int, confirm: bool):
+    if not authz.has(request.user, authz.Capability.MANAGE_TASKS):
+        raise PermissionDenied
     assignment = get_object_or_404(
         Assignment.objects.restrict(request.user, "confirm").select_related("task", "agency"),
         pk=pk,

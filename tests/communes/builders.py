@@ -21,6 +21,7 @@ def commune(agency, *, code: int, name: str) -> Commune:
         province_code=52,
         province_name="Gia Lai",
         agency=agency,
+        committee=agency.committee,
         search_text=fold(name),
     )
 
@@ -33,4 +34,5 @@ def programme(agency, total: int = 1_000_000_000) -> FundingProgramme:
         fiscal_year=2025,
         total=total,
         managing_agency=agency,
+        committee=agency.committee,
     )

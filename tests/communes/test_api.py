@@ -136,12 +136,15 @@ def test_api_creates_a_request_with_its_line_items(commune_officer, pleiku):
 def test_api_create_is_refused_to_others_than_the_communes_officer(
     pleiku, ia_grai_officer, reviewer, finance
 ):
+    # Another commune's id is not one the officer may choose: refused on the field.
     refused = create(ia_grai_officer, **filed(pleiku))
+    assert refused.status_code == 400 and list(refused.data) == ["commune"]
+    # Readers of every commune may see it, but only its own officer files its requests.
+    refused = create(reviewer, **filed(pleiku))
     assert refused.status_code == 403
     assert refused.data["detail"] == (
         "Chỉ cán bộ của chính xã, phường mới được lập đề xuất của xã, phường đó."
     )
-    assert create(reviewer, **filed(pleiku)).status_code == 403
     assert create(finance, **filed(pleiku)).status_code == 403
     assert create(None, **filed(pleiku)).status_code in (401, 403)
     unknown = create(ia_grai_officer, **(filed(pleiku) | {"commune": 999_999}))

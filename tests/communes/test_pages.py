@@ -259,6 +259,7 @@ def build_communes(n, start):
             province_code=52,
             province_name="Gia Lai",
             agency=agency,
+            committee=agency.committee,
             search_text=f"xa thu {i}",
         )
         Survey.objects.create(

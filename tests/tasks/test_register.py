@@ -4,9 +4,10 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from steering.authz import Role
 from tasks import services
 from tasks.models import Task
-from tests.factories import AgencyFactory
+from tests.factories import AgencyFactory, make_user
 
 
 @pytest.fixture
@@ -83,13 +84,15 @@ def test_officer_sees_only_tasks_their_agency_leads_or_coordinates(
     assert client.get(reverse("task_detail", args=[hidden.pk])).status_code == 404
 
 
-def test_another_committees_tasks_are_invisible(client_for, secretariat, other_committee, agency_a):
+def test_another_committees_tasks_are_invisible(client_for, secretariat, other_committee):
+    their_agency = AgencyFactory(committee=other_committee, name="Sở Khoa học và Công nghệ")
+    their_secretariat = make_user("other", Role.SECRETARIAT, other_committee, their_agency)
     other = services.task_create(
         committee=other_committee,
-        user=secretariat,
+        user=their_secretariat,
         title="Tỉnh khác",
         field="innovation",
-        leads=[agency_a],
+        leads=[their_agency],
     )
     client = client_for(secretariat)
     assert client.get(reverse("task_detail", args=[other.pk])).status_code == 404
