@@ -378,16 +378,30 @@ def _attachments_view(qs: QuerySet, user) -> QuerySet:
     return qs.filter(request__in=_requests_view(InvestmentRequest.objects.all(), user))
 
 
-def _evidence_view(qs: QuerySet, user) -> QuerySet:
-    from tasks.models import Task
-
-    return qs.filter(update__assignment__task__in=_tasks_view(Task.objects.all(), user))
-
-
 def _assignments_view(qs: QuerySet, user) -> QuerySet:
+    """The assignments of the tasks the user sees; of a task received from the committee above,
+    only the own committee's assignment (the other provinces' work on it is theirs)."""
     from tasks.models import Task
 
-    return qs.filter(task__in=_tasks_view(Task.objects.all(), user))
+    visible = qs.filter(task__in=_tasks_view(Task.objects.all(), user))
+    if is_administrator(user):
+        return visible
+    scope = Q(task__committee_id__in=committee_ids(user))
+    if (received := represented_agency_id(user)) is not None:
+        scope |= Q(agency_id=received)
+    return visible.filter(scope)
+
+
+def _updates_view(qs: QuerySet, user) -> QuerySet:
+    from tasks.models import Assignment
+
+    return qs.filter(assignment__in=_assignments_view(Assignment.objects.all(), user))
+
+
+def _evidence_view(qs: QuerySet, user) -> QuerySet:
+    from tasks.models import ProgressUpdate
+
+    return qs.filter(update__in=_updates_view(ProgressUpdate.objects.all(), user))
 
 
 C = Capability
@@ -407,6 +421,7 @@ RULES: dict[tuple[str, str], Callable[[QuerySet, object], QuerySet]] = {
     ("tasks.task", "view"): _tasks_view,
     ("tasks.task", "change"): _gated(C.MANAGE_TASKS, _own_committee),
     ("tasks.assignment", "view"): _assignments_view,
+    ("tasks.progressupdate", "view"): _updates_view,
     ("tasks.assignment", "report"): _assignments_report,
     ("tasks.assignment", "confirm"): _gated(C.MANAGE_TASKS, _own_committee),
     ("tasks.evidence", "view"): _evidence_view,

@@ -211,6 +211,8 @@ class ProgressUpdate(models.Model):
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
     note = models.TextField(_("note"), blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")

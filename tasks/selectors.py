@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from common.text import fold
+from steering.models import Committee
 from tasks.models import Assignment, ProgressUpdate, Task
 from tasks.services import NOT_STARTED, State, rollup, state_after
 from tasks.status import (
@@ -143,6 +144,105 @@ def agency_table(tasks: QuerySet[Task], today: date, sort: str = "overdue") -> l
 
 
 @dataclass(frozen=True)
+class LeagueRow:
+    """One committee below the reader's, with its subtree's register and the work the reader's
+    committee assigned to it (through the agency that stands for it, ``Committee.agency``)."""
+
+    committee: Committee
+    summary: Summary
+    assigned: Summary
+
+    @property
+    def on_time(self) -> int:
+        return self.summary.counts[Category.COMPLETED_ON_TIME]
+
+    @property
+    def on_time_rate(self) -> float:
+        """Tasks completed on time as a percentage of tasks not cancelled."""
+        base = self.summary.total - self.summary.statuses[Status.CANCELLED]
+        return round(100 * self.on_time / base, 1) if base else 0.0
+
+
+LEAGUE_SORTS = {
+    "name": lambda row: (row.committee.name,),
+    "tasks": lambda row: (-row.summary.total, row.committee.name),
+    "completed": lambda row: (-row.summary.completed, row.committee.name),
+    "overdue": lambda row: (-row.summary.overdue, row.committee.name),
+    "on_time_rate": lambda row: (row.on_time_rate, row.committee.name),
+    "assigned_overdue": lambda row: (-row.assigned.overdue, row.committee.name),
+}
+
+
+def committee_league(
+    committee: Committee, tasks: QuerySet[Task], today: date, sort: str = "overdue"
+) -> list[LeagueRow]:
+    """The league table of the committees directly below ``committee`` (provinces for the
+    centre, commune committees for a province), each rolled up over its own subtree, slowest
+    first by default. ``tasks`` is what the reader may see. Three queries whatever the size."""
+    tree = dict(
+        Committee.objects.filter(parent__isnull=False).values_list("id", "parent_id").order_by()
+    )
+    children = {c.pk: c for c in Committee.objects.filter(parent=committee).order_by("name")}
+    if not children:
+        return []
+
+    def child_of(committee_id: int) -> int | None:
+        """The child of ``committee`` whose subtree holds ``committee_id``, if any."""
+        seen = 0
+        while committee_id is not None and seen < 8:  # the tree has three levels
+            parent = tree.get(committee_id)
+            if parent == committee.pk:
+                return committee_id
+            committee_id, seen = parent, seen + 1
+        return None
+
+    counts: dict[int | None, list] = defaultdict(list)
+    rows = (
+        tasks.exclude(committee=committee)  # the rest: below it, or received from above
+        .with_timeliness(today)
+        .order_by()
+        .values_list("committee_id", "category", "status")
+        .annotate(n=Count("id"))
+    )
+    for committee_id, category, status, n in rows:
+        counts[child_of(committee_id)].append((category, status, n))
+    stands_for = {c.agency_id: c.pk for c in children.values() if c.agency_id}
+    assigned: dict[int, list] = defaultdict(list)
+    rows = (
+        Assignment.objects.filter(task__committee=committee, agency_id__in=stands_for)
+        .exclude(task__status=Status.CANCELLED)
+        .with_timeliness(today)
+        .order_by()
+        .values_list("agency_id", "category", "status")
+        .annotate(n=Count("id"))
+    )
+    for agency_id, category, status, n in rows:
+        assigned[stands_for[agency_id]].append((category, status, n))
+    league = [
+        LeagueRow(child, summarize(counts[pk]), summarize(assigned[pk]))
+        for pk, child in children.items()
+    ]
+    return sorted(league, key=LEAGUE_SORTS.get(sort, LEAGUE_SORTS["overdue"]))
+
+
+def received_summary(committee: Committee, today: date) -> Summary | None:
+    """The work the committee above assigned to ``committee`` (through the agency that stands for
+    it), by category; None when nothing stands for it above."""
+    if committee.parent_id is None or committee.agency_id is None:
+        return None
+    rows = (
+        Assignment.objects.filter(
+            agency_id=committee.agency_id, task__committee=committee.parent_id
+        )
+        .with_timeliness(today)
+        .order_by()
+        .values_list("category", "status")
+        .annotate(n=Count("id"))
+    )
+    return summarize(rows)
+
+
+@dataclass(frozen=True)
 class TaskAsOf:
     task: Task
     state: State
@@ -226,13 +326,13 @@ def _display(field, value):
     return dict(field.choices).get(value, value) if field.choices else value
 
 
-def change_history(task: Task, limit: int = 30) -> list[Change]:
-    """The latest changes to the task and its assignments, newest first."""
+def change_history(task: Task, assignment_ids: list[int], limit: int = 30) -> list[Change]:
+    """The latest changes to the task and to those of its assignments the reader sees (with
+    ``assignment_ids``), newest first."""
+    assignments = Assignment.history.filter(task_id=task.pk, id__in=assignment_ids)
     records = [
         *task.history.select_related("history_user")[:limit],
-        *Assignment.history.filter(task_id=task.pk).select_related("history_user", "agency")[
-            :limit
-        ],
+        *assignments.select_related("history_user", "agency")[:limit],
     ]
     records.sort(key=lambda r: r.history_date, reverse=True)
     changes = []

@@ -1,6 +1,7 @@
 """REST API of the register: the same querysets, filters and services as the web pages."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
@@ -40,10 +41,12 @@ class TaskDetail(generics.RetrieveAPIView):
     serializer_class = TaskDetailSerializer
 
     def get_queryset(self):
+        # Of a task received from the committee above, only the own committee's assignment.
+        assignments = Assignment.objects.restrict(self.request.user).select_related("agency")
         return (
             Task.objects.restrict(self.request.user)
             .with_timeliness(timezone.localdate())
-            .prefetch_related("assignments__agency")
+            .prefetch_related(Prefetch("assignments", queryset=assignments))
         )
 
 

@@ -1,6 +1,7 @@
 """Home pages: the dashboard for secretariat and leaders, the agency page for officers."""
 
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -40,12 +41,18 @@ def home(request):
 
 
 def dashboard(request):
+    """The committee's own register in figures, the work the committee above gave it, and the
+    league table of the committees below it (rolled up over their subtrees)."""
     today = timezone.localdate()
-    tasks = Task.objects.restrict(request.user)
+    visible = Task.objects.restrict(request.user)
+    committee = authz.committee_of(request.user)
+    tasks = visible.filter(committee=committee) if committee else visible
     summary = selectors.category_summary(tasks, today)
     fields = selectors.by_field(tasks)
     sort = request.GET.get("sort", "overdue")
     agencies = selectors.agency_table(tasks, today, sort=sort)
+    league_sort = request.GET.get("league_sort", "overdue")
+    league = selectors.committee_league(committee, visible, today, league_sort) if committee else []
     category_chart = bar_chart(
         [
             Bar(label, count, CATEGORY_COLORS[Category(value)])
@@ -61,7 +68,14 @@ def dashboard(request):
         "tasks/dashboard.html",
         {
             "today": today,
+            "committee": committee,
             "summary": summary,
+            "received": selectors.received_summary(committee, today) if committee else None,
+            "league": league,
+            "league_sort": league_sort,
+            # The figures' links open the register on the same tasks: the committee's own.
+            "register_url": reverse("task_list")
+            + (f"?committee={committee.pk}&" if committee else "?"),
             "fields": fields,
             "agencies": agencies,
             "sort": sort,

@@ -34,12 +34,10 @@ class CountedPaginator(Paginator):
         return self.known_count
 
 
-def lead_prefetch() -> Prefetch:
-    return Prefetch(
-        "assignments",
-        queryset=Assignment.objects.filter(role=Assignment.Role.LEAD).select_related("agency"),
-        to_attr="leads",
-    )
+def lead_prefetch(user) -> Prefetch:
+    """The lead assignments the user sees (of a task received from above: their own only)."""
+    leads = Assignment.objects.restrict(user).filter(role=Assignment.Role.LEAD)
+    return Prefetch("assignments", queryset=leads.select_related("agency"), to_attr="leads")
 
 
 def task_list(request):
@@ -52,7 +50,7 @@ def task_list(request):
     selected = set(task_filter.form.cleaned_data.get("category") or [])
     # The counts per category already say how many rows the category filter keeps.
     count = sum(summary.counts[c] for c in selected) if selected else summary.total
-    results = task_filter.qs.select_related("committee").prefetch_related(lead_prefetch())
+    results = task_filter.qs.select_related("committee").prefetch_related(lead_prefetch(request.user))
     page = CountedPaginator(results, PAGE_SIZE, count=count).get_page(request.GET.get("page"))
     return render(
         request,
@@ -85,11 +83,15 @@ def task_detail(request, pk: int):
     task = get_object_or_404(
         Task.objects.restrict(request.user)
         .with_timeliness(today)
-        .select_related("committee", "source_document", "meeting", "parent"),
+        .select_related(
+            "committee", "source_document", "meeting", "parent", "upstream__committee"
+        ),
         pk=pk,
     )
+    # Of a task received from the committee above, only the own committee's assignment shows.
+    visible = Assignment.objects.restrict(request.user).filter(task=task)
     assignments = sorted(
-        task.assignments.with_timeliness(today).select_related("agency"),
+        visible.with_timeliness(today).select_related("agency"),
         key=lambda a: (a.role != Assignment.Role.LEAD, a.agency.name),
     )
     reportable_ids = set(
@@ -98,7 +100,8 @@ def task_detail(request, pk: int):
         .values_list("id", flat=True)
     )
     updates = (
-        ProgressUpdate.objects.filter(assignment__task=task)
+        ProgressUpdate.objects.restrict(request.user)
+        .filter(assignment__task=task)
         .select_related("assignment__agency", "author")
         .prefetch_related("evidence")[:100]
     )
@@ -119,7 +122,13 @@ def task_detail(request, pk: int):
             "progress_form": ProgressForm(),
             "can_manage": can_manage,
             "assignment_form": AssignmentForm(task=task, user=request.user) if can_manage else None,
-            "history": change_history(task),
+            "history": change_history(task, [a.pk for a in assignments]),
+            "user_committee_id": authz.committee_id_of(request.user),
+            # The lower committees' own tasks that carry this one out.
+            "breakdown": Task.objects.restrict(request.user)
+            .filter(upstream=task)
+            .select_related("committee")
+            .order_by("committee__name", "code")[:50],
         },
     )
 
