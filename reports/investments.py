@@ -53,14 +53,14 @@ def _then(row: dict, field: str):
     return row[f"{field}_then"] if row["recorded_then"] is not None else row[field]
 
 
-def _statuses_on(province_code: int, day: date) -> dict[int, str]:
+def _statuses_on(committee_id: int, day: date) -> dict[int, str]:
     """Each request's status at the end of ``day`` (requests still drafts are left out)."""
     cutoff = _cutoff(day)
     steps = (
         TransitionLog.objects.filter(
             at__lt=cutoff,
             request__created_at__lt=cutoff,
-            request__commune__province_code=province_code,
+            request__commune__committee_id=committee_id,
         )
         .order_by("request_id", "at", "id")
         .values_list("request_id", "to_status")
@@ -69,10 +69,10 @@ def _statuses_on(province_code: int, day: date) -> dict[int, str]:
     return {pk: status for pk, status in statuses.items() if status != Status.DRAFT}
 
 
-def communes_as_of(province_code: int, day: date) -> dict | None:
-    """The province's communes: requests, approved, allocated and disbursed amounts by status,
+def communes_as_of(committee_id: int, day: date) -> dict | None:
+    """The communes of the committee (a province's): requests, approved, allocated and disbursed amounts by status,
     by commune and by programme; None when none of them had filed a request by ``day``."""
-    statuses = _statuses_on(province_code, day)
+    statuses = _statuses_on(committee_id, day)
     if not statuses:
         return None
     amounts = ("requested_amount", "approved_amount")

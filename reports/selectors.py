@@ -327,9 +327,7 @@ def report_figures(report: Report, *, today: date) -> dict:
         "agencies": agency_rows(leads),
         **task_lists(items, leads, span, after),
         "communes": (
-            communes_as_of(committee.province_code, day)
-            if committee.province_code and is_province
-            else None
+            communes_as_of(committee.pk, day) if is_province else None
         ),
         "indicators": indicators_as_of(committee, day),
         "meetings": meetings_in(committee, span),
