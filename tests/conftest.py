@@ -8,12 +8,12 @@ import pytest
 
 from steering.authz import Role
 from steering.models import Agency, Committee
-from tests.factories import AgencyFactory, CommitteeFactory, make_user, test_province
+from tests.factories import AgencyFactory, CommitteeFactory, home_province, make_user
 
 
 @pytest.fixture
 def committee(db) -> Committee:
-    return test_province()  # Gia Lai's communes
+    return home_province()  # Gia Lai's communes
 
 
 @pytest.fixture

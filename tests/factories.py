@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from steering.models import Agency, Committee, Document, Indicator, Meeting, Member, Profile
 
 
-def test_province() -> Committee:
+def home_province() -> Committee:
     """The provincial committee of the tests (Gia Lai's communes), under the central committee.
     Background agencies and documents belong to it unless a test says otherwise."""
     central, _ = Committee.objects.get_or_create(
@@ -29,7 +29,7 @@ class AgencyFactory(factory.django.DjangoModelFactory):
         model = Agency
         django_get_or_create = ["committee", "name"]
 
-    committee = factory.LazyFunction(test_province)
+    committee = factory.LazyFunction(home_province)
     name = factory.Sequence(lambda n: f"Sở Thử nghiệm {n}")
     short_name = factory.Sequence(lambda n: f"STN{n}")
     kind = Agency.Kind.DEPARTMENT
@@ -47,7 +47,7 @@ class MemberFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Member
 
-    committee = factory.LazyFunction(test_province)
+    committee = factory.LazyFunction(home_province)
     full_name = factory.Sequence(lambda n: f"Nguyễn Văn {n}")
     position_title = "Giám đốc Sở"
     role = Member.Role.MEMBER
@@ -58,7 +58,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Meeting
 
-    committee = factory.LazyFunction(test_province)
+    committee = factory.LazyFunction(home_province)
     title = factory.Sequence(lambda n: f"Phiên họp {n}")
     held_on = date(2025, 7, 15)
     kind = Meeting.Kind.REGULAR
@@ -68,7 +68,7 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Document
 
-    committee = factory.LazyFunction(test_province)
+    committee = factory.LazyFunction(home_province)
     number = factory.Sequence(lambda n: f"{n}-KH/UBND")
     kind = Document.Kind.PLAN
     issued_on = date(2025, 3, 1)
@@ -91,7 +91,7 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Indicator
 
-    committee = factory.LazyFunction(test_province)
+    committee = factory.LazyFunction(home_province)
     code = factory.Sequence(lambda n: f"CT-{n:02d}")
     name = factory.Sequence(lambda n: f"Chỉ tiêu thử {n}")
     unit = "hồ sơ"

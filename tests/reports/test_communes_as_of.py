@@ -14,7 +14,7 @@ from communes import services
 from communes.workflow import Action, Status
 from reports.investments import communes_as_of
 from tests.communes import builders
-from tests.factories import test_province
+from tests.factories import home_province
 from tests.reports.conftest import Q3_END, at
 
 REVISED = [
@@ -41,7 +41,7 @@ def act(commune_officer, reviewer, finance):
 
 def figures(day: date) -> tuple[dict, dict, list]:
     """Totals, rows by status and programmes as of the end of ``day``."""
-    communes = communes_as_of(test_province().pk, day)
+    communes = communes_as_of(home_province().pk, day)
     labels = {str(label): key for key, label in Status.choices}
     by_status = {labels[row["status"]]: row for row in communes["by_status"]}
     return communes["totals"], by_status, communes["programmes"]
@@ -148,6 +148,6 @@ def test_the_query_count_does_not_grow_with_the_requests(pleiku, commune_officer
     counts = []
     for day, expected in ((date(2025, 8, 31), 1), (Q3_END, 6)):
         with CaptureQueriesContext(connection) as queries:
-            assert communes_as_of(test_province().pk, day)["totals"]["requests"] == expected
+            assert communes_as_of(home_province().pk, day)["totals"]["requests"] == expected
         counts.append(len(queries))
     assert counts[0] == counts[1]
