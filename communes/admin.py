@@ -41,14 +41,14 @@ class ProgrammeForm(forms.ModelForm):
 class FundingProgrammeAdmin(SimpleHistoryAdmin):
     form = ProgrammeForm
     fields = [*ProgrammeForm.Meta.fields, "managing_agency"]
-    list_display = ["name", "decision_number", "fiscal_year", "total"]
+    list_display = ["name", "decision_number", "committee", "fiscal_year", "total"]
     autocomplete_fields = ["managing_agency"]
 
 
 @admin.register(Commune)
 class CommuneAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "kind", "code", "province_name"]
-    list_filter = ["kind", "province_name"]
+    list_display = ["name", "kind", "code", "province_name", "committee"]
+    list_filter = ["kind", "committee"]
     search_fields = ["name", "search_text", "code"]
 
 

@@ -16,15 +16,15 @@ from steering.models import (
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name", "kind", "is_active"]
-    list_filter = ["kind", "is_active"]
+    list_display = ["name", "short_name", "kind", "committee", "is_active"]
+    list_filter = ["kind", "is_active", "committee"]
     search_fields = ["name", "short_name", "aliases"]
 
 
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
-    list_display = ["number", "kind", "issued_on", "issuer", "title"]
-    list_filter = ["kind", "issuer"]
+    list_display = ["number", "kind", "issued_on", "issuer", "committee", "title"]
+    list_filter = ["kind", "committee"]
     search_fields = ["number", "title", "issuer"]
     date_hierarchy = "issued_on"
 
