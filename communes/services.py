@@ -111,6 +111,7 @@ def communes_load(*, committee: Committee, province: str) -> tuple[int, int]:
 @transaction.atomic
 def survey_record(*, commune: Commune, user, surveyed_on: date, **fields: Any) -> Survey:
     """Record a survey; it becomes the commune's latest unless a newer one exists."""
+    authz.ensure(user, "survey", commune)
     survey = Survey(commune=commune, surveyed_on=surveyed_on, surveyed_by=user, **fields)
     survey.full_clean()
     survey.save()

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from steering import authz
 from steering.models import Indicator, IndicatorValue
 
 
@@ -21,6 +22,7 @@ def indicator_value_record(
     *, indicator: Indicator, user, period_end: date, value: Decimal, note: str = ""
 ) -> IndicatorValue:
     """Record (or correct) the actual value of ``indicator`` at the end of a period."""
+    authz.ensure(user, "record", indicator)
     if period_end > timezone.localdate():
         raise ValidationError(
             {
