@@ -131,3 +131,36 @@ def complete(secretariat):
         services.completion_confirm(assignment=assignment, user=secretariat)
 
     return report_and_confirm
+
+
+@pytest.fixture
+def tenants(committee, other_committee):
+    """The centre with provinces A (ours, with a ward committee) and B, as the demo has them."""
+    central = committee.parent
+    for province, name in ((committee, "Tỉnh A"), (other_committee, "Tỉnh B")):
+        province.agency = AgencyFactory(
+            committee=central, name=name, short_name=name, kind=Agency.Kind.PROVINCE
+        )
+        province.save()
+    ward_agency = AgencyFactory(
+        committee=committee, name="Ủy ban nhân dân phường Một", kind=Agency.Kind.COMMUNE
+    )
+    ward = CommitteeFactory(
+        name="Ban Chỉ đạo phường Một",
+        level=Committee.Level.COMMUNE,
+        parent=committee,
+        agency=ward_agency,
+    )
+    return central, ward
+
+
+@pytest.fixture
+def central_secretariat(tenants):
+    central, _ = tenants
+    return make_user("tw_thuky", Role.SECRETARIAT, central, None)
+
+
+@pytest.fixture
+def central_reader(tenants):
+    central, _ = tenants
+    return make_user("trunguong", Role.LEADER, central, None)

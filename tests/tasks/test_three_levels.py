@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from steering.authz import Role
-from steering.models import Agency, Committee
+from steering.models import Committee
 from tasks import services
 from tasks.models import Assignment, Task
 from tests.factories import AgencyFactory, CommitteeFactory, make_user
@@ -20,37 +20,6 @@ from tests.factories import AgencyFactory, CommitteeFactory, make_user
 def today():
     with time_machine.travel(date(2025, 10, 15), tick=False):
         yield
-
-
-@pytest.fixture
-def tenants(committee, other_committee):
-    """The centre with provinces A (ours, with a ward committee) and B, as the demo has them."""
-    central = committee.parent
-    for province, name in ((committee, "Tỉnh A"), (other_committee, "Tỉnh B")):
-        province.agency = AgencyFactory(committee=central, name=name, kind=Agency.Kind.PROVINCE)
-        province.save()
-    ward_agency = AgencyFactory(
-        committee=committee, name="Ủy ban nhân dân phường Một", kind=Agency.Kind.COMMUNE
-    )
-    ward = CommitteeFactory(
-        name="Ban Chỉ đạo phường Một",
-        level=Committee.Level.COMMUNE,
-        parent=committee,
-        agency=ward_agency,
-    )
-    return central, ward
-
-
-@pytest.fixture
-def central_secretariat(tenants):
-    central, _ = tenants
-    return make_user("tw_thuky", Role.SECRETARIAT, central, None)
-
-
-@pytest.fixture
-def central_reader(tenants):
-    central, _ = tenants
-    return make_user("trunguong", Role.LEADER, central, None)
 
 
 def central_task(user, title, provinces, deadline="Quý III/2025"):
