@@ -1,7 +1,11 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin
+from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from common.admin import ReadOnlyAdminMixin
+from steering.authz import CAPABILITIES, Capability, Role
 from steering.models import (
     Agency,
     Committee,
@@ -96,3 +100,23 @@ class IndicatorValueAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     search_fields = ["indicator__code", "indicator__name", "note"]
     list_select_related = ["indicator", "recorded_by"]
     date_hierarchy = "period_end"
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleGroupAdmin(GroupAdmin):
+    """Roles are groups named by their code; the list shows what each one is called and may do
+    (``steering.authz.CAPABILITIES``), in the user's language."""
+
+    list_display = ["name", "display_name", "capabilities"]
+
+    @admin.display(description=_("role"))
+    def display_name(self, group: Group) -> str:
+        return Role(group.name).label if group.name in Role.values else "—"
+
+    @admin.display(description=_("capabilities"))
+    def capabilities(self, group: Group) -> str:
+        held = CAPABILITIES.get(group.name, frozenset())
+        return "; ".join(str(c.label) for c in Capability if c in held) or "—"
