@@ -309,6 +309,17 @@ def _import_batches(qs: QuerySet, user) -> QuerySet:
 # Committee data.
 
 
+def _committees_filter(qs: QuerySet, user) -> QuerySet:
+    """The committees a register can be narrowed to: the own one, those directly below it (the
+    rest roll up into them) and those above it (whose tasks it received)."""
+    if is_administrator(user):
+        return _subtree(qs, user)
+    own = committee_id_of(user)
+    if own is None:
+        return qs.none()
+    return qs.filter(Q(pk__in=[own, *upper_committee_ids(user)]) | Q(parent_id=own))
+
+
 def _documents_view(qs: QuerySet, user) -> QuerySet:
     """A committee cites its own documents and those of the committees above it."""
     return qs.filter(committee_id__in=committee_ids(user) + upper_committee_ids(user))
@@ -407,6 +418,7 @@ def _evidence_view(qs: QuerySet, user) -> QuerySet:
 C = Capability
 RULES: dict[tuple[str, str], Callable[[QuerySet, object], QuerySet]] = {
     ("steering.committee", "view"): _subtree,
+    ("steering.committee", "filter"): _committees_filter,
     ("steering.committee", "report"): _gated(C.REQUEST_REPORTS, _subtree),
     ("steering.committee", "change"): _gated(C.MANAGE_TASKS, _own_committee),
     ("steering.agency", "view"): _subtree,

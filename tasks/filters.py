@@ -99,7 +99,7 @@ class TaskFilter(django_filters.FilterSet):
         committees = Committee.objects.none()
         agencies = Agency.objects.none()
         if user is not None:
-            committees = Committee.objects.restrict(user)
+            committees = Committee.objects.restrict(user, "filter")
             agencies = Agency.objects.restrict(user)
         self.filters["committee"].queryset = committees
         self.filters["agency"].queryset = agencies.only("id", "name")

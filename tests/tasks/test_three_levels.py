@@ -220,3 +220,17 @@ def test_league_table_queries_do_not_grow_with_the_number_of_provinces(
     after = count()
     assert after == before
     assert Assignment.objects.count() == 2 + 5 * 2
+
+
+def test_the_register_narrows_to_the_own_committee_those_below_and_the_one_above(
+    client_for, tenants, secretariat, committee, other_committee, central_secretariat
+):
+    central, ward = tenants
+    task = central_task(central_secretariat, "Việc trung ương giao", [committee])
+    client = client_for(secretariat)
+    choices = client.get(reverse("task_list")).context["filter"].filters["committee"].queryset
+    assert set(choices) == {committee, ward, central}
+    # The dashboard's link to the work received from above opens it.
+    response = client.get(reverse("task_list"), {"committee": central.pk})
+    assert [t.pk for t in response.context["page"]] == [task.pk]
+    assert client.get(reverse("task_list"), {"committee": other_committee.pk}).status_code == 400
