@@ -251,6 +251,15 @@ def place_of(committee: Committee) -> str:
     return ""
 
 
+def parent_body_of(committee: Committee) -> str:
+    """The body printed above the committee's name ("TỈNH ỦY GIA LAI"): the one its head leads
+    (the Party secretary heads a Party committee's steering committee). Not
+    ``Committee.agency``, which is how the committee above addresses it ("Tỉnh Gia Lai")."""
+    head = committee.members.filter(role=Member.Role.HEAD, agency__isnull=False)
+    head = head.select_related("agency").order_by("sort_order").first()
+    return head.agency.name if head else ""
+
+
 def signer_of(committee: Committee, day: date) -> dict | None:
     """The head of the committee (Trưởng Ban) in office on ``day``, who signs the report."""
     heads = committee.members.filter(role=Member.Role.HEAD).exclude(active_to__lt=day)
@@ -312,7 +321,7 @@ def report_figures(report: Report, *, today: date) -> dict:
     return {
         "committee": {
             "name": committee.name,
-            "issuer_parent": committee.agency.name if committee.agency else "",
+            "issuer_parent": parent_body_of(committee),
             "parent": parent,
             "place": place,
         },
