@@ -25,7 +25,13 @@ def task_export(request):
     task_filter = TaskFilter(request.GET, queryset=tasks, request=request, today=today)
     if not task_filter.is_valid():
         return HttpResponseBadRequest(_("The filters are not valid."))
-    assignments = Assignment.objects.select_related("agency").order_by("role", "agency__name")
+    # Of a task received from the committee above, only the own committee's assignment: the
+    # other provinces' work on it is theirs (as on the task page and in the API).
+    assignments = (
+        Assignment.objects.restrict(request.user)
+        .select_related("agency")
+        .order_by("role", "agency__name")
+    )
     results = task_filter.qs.select_related("parent").prefetch_related(
         Prefetch("assignments", queryset=assignments)
     )
