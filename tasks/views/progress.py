@@ -56,8 +56,11 @@ def progress_create(request, pk: int):
             messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect("task_detail", pk=assignment.task_id)
     assignment.refresh_from_db()
+    # The timeline as the task page shows it: of a task received from the committee above,
+    # only the own committee's log (the other provinces' notes and evidence are theirs).
     updates = (
-        ProgressUpdate.objects.filter(assignment__task_id=assignment.task_id)
+        ProgressUpdate.objects.restrict(request.user)
+        .filter(assignment__task_id=assignment.task_id)
         .select_related("assignment__agency", "author")
         .prefetch_related("evidence")[:100]
     )
