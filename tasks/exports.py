@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from steering.models import Agency
+from tasks import groups
 from tasks.models import Field, Level
 from tasks.resources import HEADERS, TaskResource
 from tasks.status import Status
@@ -94,14 +95,18 @@ def export_xlsx(tasks) -> bytes:
 
 
 def template_xlsx(agencies: QuerySet[Agency]) -> bytes:
-    """A blank annex with drop-down lists of ``agencies``, fields, levels and statuses."""
+    """A blank annex with drop-down lists of ``agencies`` (after the groups of agencies),
+    fields, levels and statuses."""
     workbook = Workbook()
     sheet = _sheet(workbook)
     lists = workbook.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"
     with translation.override("vi"):
         columns = {
-            "lead": list(agencies.order_by("name").values_list("name", flat=True)),
+            # The groups first ("UBND các xã, phường": one assignment per commune), then
+            # every agency.
+            "lead": [phrases[0] for phrases in groups.PHRASES.values()]
+            + list(agencies.order_by("name").values_list("name", flat=True)),
             "field": [str(label) for _value, label in Field.choices],
             "level": [str(label) for _value, label in Level.choices],
             "status": [str(label) for _value, label in Status.choices],

@@ -6,21 +6,39 @@ from django.utils.translation import gettext_lazy as _
 from common.forms import BootstrapFormMixin, DateInput, MultipleFileField
 from steering import authz
 from steering.models import Agency, Document, Meeting
+from tasks import groups
 from tasks.deadlines import DeadlineError, parse_deadline
 from tasks.evidence import validate_evidence
 from tasks.models import Assignment, Field, Task
 
 
 class TaskForm(BootstrapFormMixin, forms.ModelForm):
-    """Create or edit a task; the lead and coordinating agencies are chosen with it."""
+    """Create or edit a task; the lead and coordinating agencies are chosen with it.
+
+    On creation, a group of agencies (``tasks.groups``: every commune and ward, every provincial
+    department) may lead or coordinate too; ``cleaned_data["leads"]`` and ``["coordinators"]``
+    then hold the agencies chosen one by one and every member of the groups chosen (an agency
+    both lead and coordinating leads), so the task gets one assignment per agency.
+    """
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     leads = forms.ModelMultipleChoiceField(
-        label=_("Lead agencies (chủ trì)"), queryset=Agency.objects.none()
+        label=_("Lead agencies (chủ trì)"), queryset=Agency.objects.none(), required=False
+    )
+    lead_groups = forms.MultipleChoiceField(
+        label=_("Or lead: every agency of a group"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("One assignment per agency: each reports its own progress."),
     )
     coordinators = forms.ModelMultipleChoiceField(
         label=_("Coordinating agencies (phối hợp)"),
         queryset=Agency.objects.none(),
+        required=False,
+    )
+    coordinating_groups = forms.MultipleChoiceField(
+        label=_("Or coordinating: every agency of a group"),
+        widget=forms.CheckboxSelectMultiple,
         required=False,
     )
 
@@ -73,8 +91,43 @@ class TaskForm(BootstrapFormMixin, forms.ModelForm):
         self.fields["source_document"].queryset = Document.objects.restrict(user)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
-            self.fields.pop("leads")
-            self.fields.pop("coordinators")
+            for name in ("leads", "lead_groups", "coordinators", "coordinating_groups"):
+                self.fields.pop(name)
+            return
+        # The groups with at least one agency, and their size: "… — 135 communes and wards".
+        self.group_members = groups.expand(groups.AgencyGroup, agencies)
+        group_choices = [
+            (group.value, f"{group.label} — {groups.count_label(group, len(members))}")
+            for group, members in self.group_members.items()
+            if members
+        ]
+        self.fields["lead_groups"].choices = group_choices
+        self.fields["coordinating_groups"].choices = group_choices
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk or "leads" not in cleaned or "coordinators" not in cleaned:
+            return cleaned
+        leads = self._with_groups(cleaned["leads"], cleaned.get("lead_groups", []))
+        if not leads:
+            self.add_error("leads", _("Choose at least one lead agency or group."))
+        lead_ids = {a.pk for a in leads}
+        coordinators = [
+            a
+            for a in self._with_groups(
+                cleaned["coordinators"], cleaned.get("coordinating_groups", [])
+            )
+            if a.pk not in lead_ids
+        ]
+        cleaned["leads"], cleaned["coordinators"] = leads, coordinators
+        return cleaned
+
+    def _with_groups(self, chosen, group_names) -> list[Agency]:
+        agencies = {a.pk: a for a in chosen}
+        for group in group_names:
+            for agency in self.group_members[group]:
+                agencies.setdefault(agency.pk, agency)
+        return list(agencies.values())
 
     def clean_deadline_text(self):
         text = self.cleaned_data["deadline_text"]

@@ -6,6 +6,13 @@ to create, the aliases learnt from the names they mapped, the tasks and their as
 commit together, or nothing does. Files of more than ``MAX_SYNC_ROWS`` rows are imported by a
 Celery job (``tasks.jobs.import_run``); its progress goes to the cache, because rows written
 inside the import's transaction are invisible to the page polling them.
+
+Everything happens inside the batch's committee (its tenant): names are matched against its
+own agencies only, a name can be mapped only to one of them, and agencies are created in it.
+Creating agencies and teaching them new names (aliases) takes ``MANAGE_AGENCIES`` (the
+secretariat); an officer's mapping of an unknown name applies to that file only. An officer
+(``IMPORT_OWN``) imports new tasks their agency leads; changing an existing task is refused
+row by row (``TaskResource._refuse_changes``).
 """
 
 import hashlib
@@ -24,6 +31,7 @@ from import_export.results import RowResult
 from common.text import nfc
 from steering import authz
 from steering.models import Agency, Committee
+from tasks import groups
 from tasks.annex import Annex, AnnexError, read_annex, where
 from tasks.models import ImportBatch
 from tasks.resources import (
@@ -33,6 +41,7 @@ from tasks.resources import (
     SECTION,
     SECTION_FIELD,
     AgencyMatcher,
+    GroupUse,
     TaskResource,
     agency_key,
 )
@@ -54,6 +63,8 @@ class PreviewRow:
     title: str
     leads: str
     messages: list[str] = field(default_factory=list)
+    # What the row's groups of agencies stand for: "UBND các xã, phường → 135 xã, phường".
+    expansions: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -70,6 +81,7 @@ class Preview:
     annex: Annex | None
     rows: list[PreviewRow] = field(default_factory=list)
     unmatched: list[UnmatchedAgency] = field(default_factory=list)
+    groups: list[GroupUse] = field(default_factory=list)  # groups of agencies in the file
     errors: list[str] = field(default_factory=list)  # about the file, not a row
     counts: dict[str, int] = field(
         default_factory=lambda: {"new": 0, "update": 0, "unchanged": 0, "error": 0}
@@ -110,13 +122,51 @@ def import_batch_create(*, user, upload, default_field: str) -> ImportBatch:
 
 
 def import_batch_choose(
-    *, batch: ImportBatch, columns: dict[int, str], agencies: dict[str, dict]
+    *, user, batch: ImportBatch, columns: dict[int, str], agencies: dict[str, dict]
 ) -> ImportBatch:
-    """Record the user's corrections: column mapping and agency choices (see ImportBatch)."""
+    """Record the user's corrections: column mapping and agency choices (see ImportBatch).
+
+    ``agencies`` maps a name's key to ``{"name": ..., "agency": id or "new"}``. An agency must
+    be one the user's committee uses, in the batch's committee; "new" takes MANAGE_AGENCIES.
+    A refused choice raises ValidationError and nothing is recorded.
+    """
+    _check_choices(user, batch, agencies)
     batch.column_map = {str(index): key for index, key in columns.items()}
     batch.agency_map = {**batch.agency_map, **agencies}
     batch.save(update_fields=["column_map", "agency_map"])
     return batch
+
+
+def _check_choices(user, batch: ImportBatch, agencies: dict[str, dict]) -> None:
+    usable = set(
+        Agency.objects.restrict(user, "use")
+        .filter(committee_id=batch.committee_id)
+        .values_list("pk", flat=True)
+    )
+    errors = []
+    for choice in agencies.values():
+        value, name = str(choice.get("agency", "")), choice.get("name", "")
+        if value == "new":
+            if not may_manage_agencies(user):
+                errors.append(
+                    _(
+                        "Only the secretariat can create agencies: choose an existing agency "
+                        'for "%(name)s", or ask the secretariat to create it.'
+                    )
+                    % {"name": name}
+                )
+        elif not (value.isascii() and value.isdigit() and int(value) in usable):
+            errors.append(
+                _('The agency chosen for "%(name)s" is not one of your committee\'s agencies.')
+                % {"name": name}
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def may_manage_agencies(user) -> bool:
+    """Whether the user may create agencies and teach them names (the secretariat)."""
+    return authz.has(user, authz.Capability.MANAGE_AGENCIES)
 
 
 def _read(batch: ImportBatch) -> Annex:
@@ -139,27 +189,31 @@ def _dataset(annex: Annex) -> tablib.Dataset:
 
 
 def _matcher(batch: ImportBatch, *, create: bool) -> AgencyMatcher:
-    """Agencies with the names mapped in the preview. With ``create`` (a confirmed import,
-    inside its transaction) the agencies to create are created and mapped names are kept as
-    aliases, so the next annex that writes them matches by itself."""
+    """The committee's agencies, the names mapped in the preview and the members of each group
+    of agencies. With ``create`` (a confirmed import, inside its transaction) the agencies to
+    create are created and mapped names are kept as aliases, so the next annex that writes them
+    matches by itself: only for a user who may manage agencies; an officer's mapping holds for
+    this file only, and a "new" choice of theirs is ignored (the name stays unknown)."""
     agencies = list(Agency.objects.filter(committee=batch.committee, is_active=True))
     by_id = {a.pk: a for a in agencies}
+    manager = may_manage_agencies(batch.created_by)
     extra: dict[str, Agency] = {}
     for key, choice in batch.agency_map.items():
         name = nfc(choice.get("name", ""))
-        agency_id = choice.get("agency")
-        if agency_id == "new" and name:
+        agency_id = str(choice.get("agency", ""))
+        if agency_id == "new" and name and manager:
             extra[key] = Agency(committee=batch.committee, name=name, kind=_kind_of(name))
             if create:
                 extra[key] = Agency.objects.get_or_create(
                     committee=batch.committee, name=name, defaults={"kind": _kind_of(name)}
                 )[0]
-        elif agency_id and int(agency_id) in by_id:
+        elif agency_id.isascii() and agency_id.isdigit() and int(agency_id) in by_id:
             agency = extra[key] = by_id[int(agency_id)]
-            if create and key not in {agency_key(n) for n in agency.match_keys()}:
+            learn = create and manager
+            if learn and key not in {agency_key(n) for n in agency.match_keys()}:
                 agency.aliases = "\n".join(filter(None, [agency.aliases, name]))
                 agency.save(update_fields=["aliases"])
-    return AgencyMatcher(agencies, extra)
+    return AgencyMatcher(agencies, extra, groups.expand(groups.AgencyGroup, agencies))
 
 
 def _kind_of(name: str) -> str:
@@ -170,19 +224,24 @@ def _kind_of(name: str) -> str:
 
 
 def _officer_agency(user) -> Agency | None:
+    """None for the secretariat (IMPORT_ANY); else the officer's agency (IMPORT_OWN)."""
     if authz.has(user, authz.Capability.IMPORT_ANY):
         return None
-    return Agency.objects.get(pk=authz.agency_id_of(user))
+    agency = Agency.objects.filter(pk=authz.agency_id_of(user)).first()
+    if agency is None or not authz.has(user, authz.Capability.IMPORT_OWN):
+        raise ImportRefused(_("You may not import tasks."))
+    return agency
 
 
 def _run(batch: ImportBatch, *, dry_run: bool, progress=None) -> tuple[Annex, Preview]:
+    officer_agency = _officer_agency(batch.created_by)
     annex = _read(batch)
     resource = TaskResource(
         committee=batch.committee,
         user=batch.created_by,
         default_field=batch.default_field,
         agencies=_matcher(batch, create=not dry_run),
-        officer_agency=_officer_agency(batch.created_by),
+        officer_agency=officer_agency,
         progress=progress,
     )
     result = resource.import_data(
@@ -205,6 +264,7 @@ def _preview(annex: Annex, resource: TaskResource, result) -> Preview:
             code=str(values.get("code") or ""),
             title=str(values.get("title") or ""),
             leads=str(values.get("lead") or ""),
+            expansions=resource.row_groups.get(record.row, []),
         )
         if row_result.validation_error is not None:
             for header, messages in row_result.validation_error.message_dict.items():
@@ -220,6 +280,7 @@ def _preview(annex: Annex, resource: TaskResource, result) -> Preview:
     preview.unmatched = [
         UnmatchedAgency(key, name, rows) for key, (name, rows) in resource.unknown_names.items()
     ]
+    preview.groups = list(resource.group_uses.values())
     return preview
 
 
@@ -227,7 +288,7 @@ def import_preview(batch: ImportBatch) -> Preview:
     """The dry run shown before confirmation; writes nothing."""
     try:
         return _run(batch, dry_run=True)[1]
-    except AnnexError as exc:
+    except (AnnexError, ImportRefused) as exc:
         return Preview(None, errors=[str(exc)])
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils import translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import resources, widgets
@@ -28,9 +29,10 @@ from import_export.instance_loaders import BaseInstanceLoader
 
 from common.text import fold, nfc
 from steering.models import Agency
-from tasks import services
+from tasks import groups, services
 from tasks.annex import cell_text
 from tasks.deadlines import DeadlineError, parse_deadline
+from tasks.groups import agency_key
 from tasks.models import Assignment, Field, Level, Task
 from tasks.services import ImportedTask
 from tasks.status import Status
@@ -71,6 +73,19 @@ TRACKED = (
     "source_article",
     "parent_id",
 )
+# The column of each tracked attribute, for messages about it.
+_TRACKED_COLUMNS = {
+    "code": "code",
+    "title": "title",
+    "field": "field",
+    "level": "level",
+    "is_key": "is_key",
+    "deadline_text": "deadline",
+    "expected_output": "output",
+    "description": "description",
+    "source_article": "article",
+    "parent_id": "parent",
+}
 PROGRESS_EVERY = 500  # rows between two progress reports of a running import
 _YES = {"x", "co", "yes", "true", "1", "v", "✓", "✔", "trong tam"}
 _NO = {"", "khong", "no", "false", "0", "-"}
@@ -79,36 +94,57 @@ _SOFT_SEPARATORS = re.compile(r"(\s*,\s*|\s+và\s+|\s+and\s+|\s*&\s+)", re.IGNOR
 _BULLET = re.compile(r"^[-+•*–]\s*")
 
 
-@functools.lru_cache(maxsize=4096)
-def agency_key(name: str) -> str:
-    """The form agency names are compared in: folded, "UBND" spelt out, punctuation ignored."""
-    key = fold(name)
-    key = re.sub(r"\bubnd\b", "uy ban nhan dan", key)
-    key = re.sub(r"\s*&\s*", "&", key)
-    key = re.sub(r"[^\w&]+", " ", key)
-    return " ".join(key.split())
+@dataclass
+class Matched:
+    """What a cell of agencies names: agencies (group members included, each once), the names
+    not recognised, and the groups written, as (name as written, group)."""
+
+    agencies: list[Agency] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    groups: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _identity(agency: Agency):
+    """Agencies to be created have no pk yet: tell them apart by object."""
+    return agency.pk if agency.pk is not None else ("new", id(agency))
 
 
 class AgencyMatcher:
     """Every agency by every name it answers to (``Agency.match_keys``), plus the names the
-    user mapped in the preview (``extra``: key → agency, unsaved when it is to be created)."""
+    user mapped in the preview (``extra``: key → agency, unsaved when it is to be created), and
+    the members of each group of agencies (``tasks.groups``: "UBND các xã, phường" → every
+    commune's People's Committee of the committee)."""
 
-    def __init__(self, agencies, extra: dict[str, Agency] | None = None):
+    def __init__(
+        self,
+        agencies,
+        extra: dict[str, Agency] | None = None,
+        groups: dict[str, list[Agency]] | None = None,
+    ):
         self.by_key: dict[str, Agency] = {}
         for agency in agencies:
             for name in agency.match_keys():
                 self.by_key.setdefault(agency_key(name), agency)
         self.by_key.update(extra or {})
+        self.groups: dict[str, list[Agency]] = groups or {}
 
-    def split(self, text: str) -> tuple[list[Agency], list[str]]:
-        """Agencies named in a cell, and the names not recognised.
+    def split(self, text: str) -> Matched:
+        """Agencies and groups named in a cell, and the names not recognised.
 
         Cells list agencies separated by ";", ",", "và" or new lines, but "," and "và" also
-        occur inside names ("Sở Văn hóa, Thể thao và Du lịch"), so pieces are joined back
-        into the longest known name; unknown neighbouring pieces stay one name.
+        occur inside names ("Sở Văn hóa, Thể thao và Du lịch", "UBND các xã, phường"), so
+        pieces are joined back into the longest known name; unknown neighbouring pieces stay
+        one name. A group's name stands for its members (it wins over an agency of that name).
         """
-        found: list[Agency] = []
-        unknown: list[str] = []
+        matched = Matched()
+        seen: set = set()
+
+        def add(agency: Agency) -> None:
+            identity = _identity(agency)
+            if identity not in seen:
+                seen.add(identity)
+                matched.agencies.append(agency)
+
         for part in _HARD_SEPARATORS.split(text or ""):
             part = _BULLET.sub("", part.strip()).strip(" .")
             if not part:
@@ -119,13 +155,19 @@ class AgencyMatcher:
             while start < len(names):
                 for end in range(len(names), start, -1):
                     candidate = _join(names, separators, start, end)
-                    agency = self.by_key.get(agency_key(candidate))
-                    if agency is not None:
+                    key = agency_key(candidate)
+                    group = groups.group_of_key(key)
+                    agency = None if group else self.by_key.get(key)
+                    if group is not None or agency is not None:
                         if pending:
-                            unknown.append(pending)
+                            matched.unknown.append(pending)
                             pending = ""
-                        if agency not in found:
-                            found.append(agency)
+                        if group is not None:
+                            matched.groups.append((nfc(candidate.strip()), group))
+                            for member in self.groups.get(group, ()):
+                                add(member)
+                        else:
+                            add(agency)
                         start = end
                         break
                 else:
@@ -133,8 +175,9 @@ class AgencyMatcher:
                     pending = f"{pending}{glue}{names[start]}"
                     start += 1
             if pending:
-                unknown.append(pending)
-        return found, [nfc(name) for name in unknown if nfc(name)]
+                matched.unknown.append(pending)
+        matched.unknown = [nfc(name) for name in matched.unknown if nfc(name)]
+        return matched
 
 
 def _join(names: list[str], separators: list[str], start: int, end: int) -> str:
@@ -241,7 +284,22 @@ class RowAgencies:
     leads: list[Agency] = field(default_factory=list)
     coordinators: list[Agency] = field(default_factory=list)
     unknown: dict[str, list[str]] = field(default_factory=dict)  # column key → names
+    groups: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # key → (name, group)
     folded_title: str = ""
+
+
+@dataclass
+class GroupUse:
+    """A group of agencies written in the file: as first written, its members, the rows."""
+
+    name: str
+    group: str
+    count: int
+    rows: list[int] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return groups.expansion_label(self.name, self.group, self.count)
 
 
 class TaskResource(resources.ModelResource):
@@ -309,6 +367,9 @@ class TaskResource(resources.ModelResource):
         self.keys_seen: dict[tuple[str, int], int] = {}
         # Agency names not recognised: key → (name as written, rows), for the preview.
         self.unknown_names: dict[str, tuple[str, list[int]]] = {}
+        # Groups of agencies written in the file, and what each row's groups expand to.
+        self.group_uses: dict[str, GroupUse] = {}
+        self.row_groups: dict[int, list[str]] = {}
         self.current = RowAgencies()
         self.loader: TaskLoader | None = None
         self._export_number = 0
@@ -328,13 +389,16 @@ class TaskResource(resources.ModelResource):
     def before_import_row(self, row, **kwargs):
         current = RowAgencies(folded_title=fold(cell_text(row.get(HEADERS["title"], ""))))
         for key in ("lead", "coordinating"):
-            found, unknown = self.agencies.split(cell_text(row.get(HEADERS[key], "")))
-            if unknown:
-                current.unknown[key] = unknown
+            matched = self.agencies.split(cell_text(row.get(HEADERS[key], "")))
+            if matched.unknown:
+                current.unknown[key] = matched.unknown
+            if matched.groups:
+                current.groups[key] = matched.groups
             if key == "lead":
-                current.leads = found
+                current.leads = matched.agencies
             else:
-                current.coordinators = [a for a in found if a not in current.leads]
+                leads = {_identity(a) for a in current.leads}
+                current.coordinators = [a for a in matched.agencies if _identity(a) not in leads]
         self.current = current
 
     def after_init_instance(self, instance, new, row, **kwargs):
@@ -376,8 +440,6 @@ class TaskResource(resources.ModelResource):
         self._check_info_columns(row, errors)
         parent = self._parent(instance, row, errors)
         self._check_duplicates(instance, row_number, errors)
-        if errors:
-            raise ValidationError(dict(errors))
         item = ImportedTask(
             task=instance,
             is_new=new,
@@ -389,24 +451,44 @@ class TaskResource(resources.ModelResource):
         if not new:
             after = tuple(getattr(instance, a) for a in TRACKED)
             roles = self.loader.roles.get(instance.pk, {})
-            item.fields_changed = after != instance._import_before or (
-                parent is not None and parent.task.pk != instance.parent_id
-            )
+            moved = parent is not None and parent.task.pk != instance.parent_id
+            item.fields_changed = after != instance._import_before or moved
             item.assignments_changed = any(
                 roles.get(a.pk) != role for a, role in item.wanted_roles()
             )
+            if self.officer_agency is not None:
+                self._refuse_changes(instance, item, moved, errors)
+        if errors:
+            raise ValidationError(dict(errors))
         self.by_row[row_number] = item
         instance._import_item = item
 
     def _check_agencies(self, instance, new, row_number, errors) -> None:
+        for key, written in self.current.groups.items():
+            for name, group in written:
+                count = len(self.agencies.groups.get(group, ()))
+                use = self.group_uses.setdefault(group, GroupUse(name, group, count))
+                if not use.rows or use.rows[-1] != row_number:
+                    use.rows.append(row_number)
+                role = Assignment.Role.LEAD if key == "lead" else Assignment.Role.COORDINATING
+                self.row_groups.setdefault(row_number, []).append(
+                    f"{role.label}: {groups.expansion_label(name, group, count)}"
+                )
+                if not count:
+                    errors[HEADERS[key]].append(groups.empty_message(name, group))
+        if self.officer_agency is None:
+            unknown = _('Agency "%(name)s" is not known: choose it or create it below.')
+        else:
+            unknown = _(
+                'Agency "%(name)s" is not known: choose it below, or ask the secretariat to '
+                "create it."
+            )
         for key, names in self.current.unknown.items():
             for name in names:
                 self.unknown_names.setdefault(agency_key(name), (name, []))[1].append(row_number)
-                errors[HEADERS[key]].append(
-                    _('Agency "%(name)s" is not known: choose it or create it below.')
-                    % {"name": name}
-                )
-        if new and not self.current.leads and not self.current.unknown.get("lead"):
+                errors[HEADERS[key]].append(unknown % {"name": name})
+        written = self.current.unknown.get("lead") or self.current.groups.get("lead")
+        if new and not self.current.leads and not written:
             errors[HEADERS["lead"]].append(_("A new task needs a lead agency."))
         officer = self.officer_agency
         if officer is None:
@@ -423,6 +505,50 @@ class TaskResource(resources.ModelResource):
                 )
                 % {"agency": officer.short_name or officer.name}
             )
+
+    def _refuse_changes(self, instance, item: ImportedTask, moved: bool, errors) -> None:
+        """An officer's import creates tasks; changing an existing one (its deadline above
+        all: the late unit would clear its own lateness) is for the secretariat."""
+        before = dict(zip(TRACKED, instance._import_before, strict=True))
+        for attribute, key in _TRACKED_COLUMNS.items():
+            if getattr(instance, attribute) == before[attribute]:
+                continue
+            if attribute == "deadline_text":
+                message = _(
+                    "Only the secretariat can change the deadline of an existing task (here "
+                    'from "%(old)s" to "%(new)s"); ask it for an extension, or keep the '
+                    "deadline as it is in the register."
+                ) % {"old": before[attribute] or "—", "new": instance.deadline_text or "—"}
+            elif attribute == "title":
+                message = _(
+                    'Only the secretariat can rename an existing task (its title is "%(old)s").'
+                ) % {"old": Truncator(before[attribute]).chars(80)}
+            else:
+                message = _(
+                    "Only the secretariat can change an existing task; keep this column as it "
+                    "is in the register."
+                )
+            errors[HEADERS[key]].append(message)
+        if moved and not errors.get(HEADERS["parent"]):
+            errors[HEADERS["parent"]].append(
+                _(
+                    "Only the secretariat can change an existing task; keep this column as it "
+                    "is in the register."
+                )
+            )
+        if item.assignments_changed:
+            roles = self.loader.roles.get(instance.pk, {})
+            for key, wanted, role in (
+                ("lead", item.leads, Assignment.Role.LEAD),
+                ("coordinating", item.coordinators, Assignment.Role.COORDINATING),
+            ):
+                if any(roles.get(a.pk) != role for a in wanted):
+                    errors[HEADERS[key]].append(
+                        _(
+                            "Only the secretariat can change the lead or coordinating agencies "
+                            "of an existing task."
+                        )
+                    )
 
     def _check_info_columns(self, row, errors) -> None:
         """Status and percent are not imported, but a wrong value shows a shifted column."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.formats import time_format
@@ -150,6 +150,9 @@ def task_create(
     coordinators: Iterable[Agency] = (),
     **fields,
 ) -> Task:
+    """A new task and its assignments. An agency both lead and coordinating leads. A group of
+    agencies (``tasks.groups``: every commune, every department) comes expanded, so there may be
+    a hundred agencies: their assignments are inserted in one go, as the importer does."""
     authz.ensure(user, "change", committee)
     task = Task(committee=committee, **fields)
     if not task.code:
@@ -161,12 +164,34 @@ def task_create(
     task.updated_by = user
     task._history_user = user
     task.full_clean(exclude=["search_text"])
-    task.save()
+    wanted: dict[int, tuple[Agency, str]] = {}
     for agency in leads:
-        assignment_add(task=task, agency=agency, role=Assignment.Role.LEAD, user=user)
+        wanted.setdefault(agency.pk, (agency, Assignment.Role.LEAD))
     for agency in coordinators:
-        assignment_add(task=task, agency=agency, role=Assignment.Role.COORDINATING, user=user)
+        wanted.setdefault(agency.pk, (agency, Assignment.Role.COORDINATING))
+    for agency, _role in wanted.values():
+        _check_tenant(task, agency)
+    task.save()
+    _insert_with_history(
+        [
+            Assignment(task_id=task.pk, agency_id=agency.pk, role=role, updated_by_id=user.pk)
+            for agency, role in wanted.values()
+        ],
+        user,
+    )
+    # Every assignment is new, hence "not started": the task's stored state already.
     return task
+
+
+def _check_tenant(task: Task, agency: Agency) -> None:
+    """A task is assigned only to agencies of its own committee."""
+    if agency.committee_id != task.committee_id:
+        raise ValidationError(
+            {
+                "agency": _("%(agency)s is not an agency of %(committee)s.")
+                % {"agency": agency, "committee": task.committee}
+            }
+        )
 
 
 @transaction.atomic
@@ -203,13 +228,7 @@ def assignment_add(
     *, task: Task, agency: Agency, role: str, user, due_date: date | None = None
 ) -> Assignment:
     authz.ensure(user, "change", task)
-    if agency.committee_id != task.committee_id:
-        raise ValidationError(
-            {
-                "agency": _("%(agency)s is not an agency of %(committee)s.")
-                % {"agency": agency, "committee": task.committee}
-            }
-        )
+    _check_tenant(task, agency)
     assignment, created = Assignment.objects.get_or_create(
         task=task, agency=agency, defaults={"role": role, "due_date": due_date, "updated_by": user}
     )
@@ -419,6 +438,19 @@ def tasks_import(*, committee: Committee, user, rows: Sequence[ImportedTask]) ->
     sub-tasks. Rows are checked by ``tasks.resources.TaskResource`` first; a ValidationError
     here rolls the whole import back.
     """
+    # Re-check the tenant: the user imports into their own committee, and every agency is one
+    # of its own (the resource matched them there; a Celery job or another caller must too).
+    if not authz.has(user, authz.Capability.IMPORT_ANY, authz.Capability.IMPORT_OWN) or (
+        committee.pk != authz.committee_id_of(user) and not authz.is_administrator(user)
+    ):
+        raise PermissionDenied
+    for item in rows:
+        for agency, _role in item.wanted_roles():
+            if agency.committee_id != committee.pk:
+                raise ValidationError(
+                    _("%(agency)s is not an agency of %(committee)s.")
+                    % {"agency": agency, "committee": committee}
+                )
     # The committee row lock serialises imports with each other and with task_create, which
     # number new tasks from the same sequence.
     Committee.objects.select_for_update().get(pk=committee.pk)

@@ -61,8 +61,8 @@ def _choices_from(request, preview: imports.Preview) -> tuple[dict[int, str], di
             columns[column.index] = value
     agencies = {}
     for i, unmatched in enumerate(preview.unmatched):
-        value = request.POST.get(f"agency-{i}", "")
-        if value == "new" or (value.isascii() and value.isdigit()):
+        value = request.POST.get(f"agency-{i}", "").strip()
+        if value:  # checked by imports.import_batch_choose: a forged choice is refused
             agencies[unmatched.key] = {"name": unmatched.name, "agency": value}
     return columns, agencies
 
@@ -73,11 +73,20 @@ def import_preview(request, pk: int):
     if batch.status != ImportBatch.Status.PREVIEW:
         return redirect("import_detail", pk=batch.pk)
     preview = imports.import_preview(batch)
+    status = 200
     if request.method == "POST":
         columns, agencies = _choices_from(request, preview)
-        imports.import_batch_choose(batch=batch, columns=columns, agencies=agencies)
-        messages.info(request, _("Corrections applied; check the preview again."))
-        return redirect("import_preview", pk=batch.pk)
+        try:
+            imports.import_batch_choose(
+                user=request.user, batch=batch, columns=columns, agencies=agencies
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            status = 400  # nothing recorded; the same preview again
+        else:
+            messages.info(request, _("Corrections applied; check the preview again."))
+            return redirect("import_preview", pk=batch.pk)
     errors = preview.error_messages()
     return render(
         request,
@@ -89,8 +98,11 @@ def import_preview(request, pk: int):
             "errors": errors[:MAX_LISTED_ERRORS],
             "more_errors": max(0, len(errors) - MAX_LISTED_ERRORS),
             "column_choices": list(COLUMN_LABELS.items()),
-            "agencies": Agency.objects.restrict(request.user, "use").only("id", "name"),
+            "agencies": Agency.objects.restrict(request.user, "use")
+            .filter(committee_id=batch.committee_id)
+            .only("id", "name"),
         },
+        status=status,
     )
 
 

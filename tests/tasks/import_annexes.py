@@ -33,7 +33,7 @@ BODY = [
         1,
         "Nâng cấp hạ tầng mạng diện rộng của tỉnh",
         "Sở KH&CN",
-        "Sở Tài chính; UBND các xã",
+        "Sở Tài chính; Trung tâm Chuyển đổi số tỉnh",
         "Quý III/2025",
         "Hạ tầng được nâng cấp",
         "",

@@ -49,7 +49,7 @@ def test_secretariat_imports_a_real_annex_after_creating_an_unknown_agency(
 
     preview = client.get(response.url).context["preview"]
     assert [r.action for r in preview.rows] == ["error", "new", "new", "new"]
-    assert [u.name for u in preview.unmatched] == ["UBND các xã"]
+    assert [u.name for u in preview.unmatched] == ["Trung tâm Chuyển đổi số tỉnh"]
     assert "Row 11, column D" in preview.rows[0].messages[0]
     assert not preview.can_confirm
 
@@ -72,7 +72,7 @@ def test_secretariat_imports_a_real_annex_after_creating_an_unknown_agency(
     assert {(a.agency.name, a.role) for a in parent.assignments.select_related("agency")} == {
         ("Sở Khoa học và Công nghệ", "lead"),
         ("Sở Tài chính", "coordinating"),
-        ("UBND các xã", "coordinating"),
+        ("Trung tâm Chuyển đổi số tỉnh", "coordinating"),
     }
     survey = Task.objects.get(title="Khảo sát hạ tầng công nghệ thông tin cấp xã")
     assert survey.parent == parent and survey.due_date == date(2025, 8, 15)
@@ -98,7 +98,10 @@ def test_secretariat_imports_a_real_annex_after_creating_an_unknown_agency(
     client.post(reverse("import_confirm", args=[again.pk]))
     again.refresh_from_db()
     assert (again.created_count, again.unchanged_count) == (0, 4)
-    assert Task.history.count() == 4 and Agency.objects.filter(name="UBND các xã").count() == 1
+    assert (
+        Task.history.count() == 4
+        and Agency.objects.filter(name="Trung tâm Chuyển đổi số tỉnh").count() == 1
+    )
 
 
 def test_update_by_code_and_by_identical_title_and_lead(
