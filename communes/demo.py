@@ -1,10 +1,15 @@
-"""Demo data for the communes: Gia Lai's 135 communes and wards from the official list, their
-infrastructure surveys, a 250-billion-VND programme and requests at every stage of the workflow.
+"""Demo data for the communes of both demo provinces, from the official list (loaded by
+``steering.demo`` with ``communes.services.communes_load``): their infrastructure surveys, each
+province's funding programme and requests at every stage of the workflow.
 
-Everything is written through ``communes.services`` by the demo logins (the reviewer reviews,
-finance allocates and pays; communes without their own login are served by the administrator),
-then the workflow log is back-dated to the summer and autumn of 2025. Idempotent: surveys are
-keyed on (commune, date), requests on (commune, title).
+Gia Lai: 135 communes and wards, a 250-billion-VND programme and 130 requests. Tuyên Quang: 124
+communes and wards, a 120-billion-VND programme of its own and a few dozen requests, handled by
+its own reviewer and finance officer.
+
+Everything is written through ``communes.services`` by the province's demo logins (the reviewer
+reviews, finance allocates and pays; communes without their own login are served by the
+administrator), then the workflow log is back-dated to the summer and autumn of 2025.
+Idempotent: surveys are keyed on (commune, date), requests on (commune, title).
 """
 
 import random
@@ -23,8 +28,7 @@ from communes.models import (
     TransitionLog,
 )
 from communes.workflow import Action, Status
-from steering.demo import PROVINCE_CODE
-from steering.models import Agency
+from steering.models import Agency, Committee
 
 PROGRAMME = {
     "name": "Hỗ trợ đầu tư hạ tầng công nghệ thông tin cho các xã, phường năm 2025",
@@ -38,6 +42,16 @@ OWN_COMMUNE = "Phường Pleiku"  # the demo commune officer's (canbo.xa)
 MANAGING_AGENCY = "Sở Khoa học và Công nghệ"
 USERNAMES = ["admin", "canbo.xa", "thamdinh", "taichinh"]
 
+TQ_PROGRAMME = {
+    "name": "Hỗ trợ trang thiết bị công nghệ thông tin cho chính quyền cấp xã năm 2025",
+    "decision_number": "1368/QĐ-UBND",
+    "decision_date": date(2025, 8, 12),
+    "fiscal_year": 2025,
+    "total": 120_000_000_000,
+}
+TQ_OWN_COMMUNE = "Phường Minh Xuân"  # tq.canbo.xa's
+TQ_USERS = {"own": "tq.canbo.xa", "reviewer": "tq.thamdinh", "finance": "tq.taichinh"}
+
 # How many communes end at each stage (the rest file nothing); in this order over the communes.
 STAGES = [
     (Status.COMPLETED, 20),
@@ -49,6 +63,16 @@ STAGES = [
     (Status.RETURNED, 4),
     (Status.REJECTED, 2),
     (Status.DRAFT, 4),
+]
+TQ_STAGES = [
+    (Status.COMPLETED, 3),
+    (Status.PURCHASING, 6),
+    (Status.ALLOCATED, 8),
+    (Status.APPROVED, 3),
+    (Status.UNDER_REVIEW, 3),
+    (Status.SUBMITTED, 4),
+    (Status.RETURNED, 1),
+    (Status.DRAFT, 2),
 ]
 # The steps that lead to each stage.
 PATHS = {
@@ -121,12 +145,12 @@ def _at(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(9, 30)))
 
 
-def seed_surveys(communes: list[Commune], surveyor) -> None:
+def seed_surveys(communes: list[Commune], surveyor, *, twice: bool = True) -> None:
     existing = set(Survey.objects.values_list("commune_id", "surveyed_on"))
     for index, commune in enumerate(communes):
         rng = random.Random(commune.code)
         # A third of the communes were also surveyed in March: their history has two surveys.
-        dates = SURVEY_DATES if index % 3 == 0 else SURVEY_DATES[1:]
+        dates = SURVEY_DATES if twice and index % 3 == 0 else SURVEY_DATES[1:]
         for day in dates:
             if (commune.pk, day) not in existing:
                 fields = _survey_fields(rng, earlier=day != SURVEY_DATES[-1])
@@ -214,10 +238,17 @@ def _backdate(request: InvestmentRequest, index: int) -> None:
         row.save(update_fields=["history_date"])
 
 
-def seed_requests(communes: list[Commune], programme: FundingProgramme, users: dict) -> None:
+def seed_requests(
+    communes: list[Commune],
+    programme: FundingProgramme,
+    users: dict,
+    *,
+    own_commune: str = OWN_COMMUNE,
+    stages=STAGES,
+) -> None:
     filed = set(InvestmentRequest.objects.filter(title=TITLE).values_list("commune_id", flat=True))
-    plan = [status for status, count in STAGES for _ in range(count)]
-    own = next(c for c in communes if c.name == OWN_COMMUNE)
+    plan = [status for status, count in stages for _ in range(count)]
+    own = next(c for c in communes if c.name == own_commune)
     # The demo commune officer's ward first, so its login shows a request being purchased.
     ordered = [own, *(c for c in communes if c != own)]
     plan.insert(0, plan.pop(plan.index(Status.PURCHASING)))
@@ -247,25 +278,44 @@ def seed_requests(communes: list[Commune], programme: FundingProgramme, users: d
         _backdate(InvestmentRequest.objects.get(pk=request.pk), index)
 
 
-def seed() -> None:
-    """Load Gia Lai's communes, the programme, surveys and requests (idempotent)."""
-    services.communes_load(province="Gia Lai")
-    users = {u.username: u for u in get_user_model().objects.filter(username__in=USERNAMES)}
+def seed_programme(committee: Committee, values: dict) -> FundingProgramme:
     programme, _ = FundingProgramme.objects.update_or_create(
-        decision_number=PROGRAMME["decision_number"],
-        defaults={**PROGRAMME, "managing_agency": Agency.objects.get(name=MANAGING_AGENCY)},
+        committee=committee,
+        decision_number=values["decision_number"],
+        defaults={
+            **values,
+            "managing_agency": Agency.objects.get(committee=committee, name=MANAGING_AGENCY),
+        },
     )
     # The programme has existed since its decision, for reports as of any later date.
     programme.history.update(history_date=_at(programme.decision_date))
-    communes = list(Commune.objects.filter(province_code=PROVINCE_CODE).order_by("code"))
-    seed_surveys(communes, users["thamdinh"])
-    seed_requests(
-        communes,
-        programme,
-        {
-            "own": users["canbo.xa"],
-            "admin": users["admin"],
-            "reviewer": users["thamdinh"],
-            "finance": users["taichinh"],
-        },
+    return programme
+
+
+def seed_province(committee: Committee, programme: dict, usernames: dict, **options) -> None:
+    """A province's programme, surveys and requests (its communes are loaded already)."""
+    names = list(usernames.values())
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=names)}
+    users = {key: users[name] for key, name in usernames.items()}
+    programme = seed_programme(committee, programme)
+    communes = list(Commune.objects.filter(committee=committee).order_by("code"))
+    seed_surveys(communes, users["reviewer"], twice=options.pop("twice", True))
+    seed_requests(communes, programme, users, **options)
+
+
+def seed(demo) -> None:
+    """Both provinces' programmes, surveys and requests (idempotent); ``demo`` is what
+    ``steering.demo.seed`` returned."""
+    seed_province(
+        demo.gia_lai,
+        PROGRAMME,
+        {"own": "canbo.xa", "admin": "admin", "reviewer": "thamdinh", "finance": "taichinh"},
+    )
+    seed_province(
+        demo.tuyen_quang,
+        TQ_PROGRAMME,
+        {**TQ_USERS, "admin": "admin"},
+        own_commune=TQ_OWN_COMMUNE,
+        stages=TQ_STAGES,
+        twice=False,
     )

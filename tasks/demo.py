@@ -6,7 +6,7 @@ task's creation time) is then back-dated, so the register today and the register
 """
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
@@ -18,6 +18,7 @@ from steering.models import Agency, Committee, Document, Meeting
 from tasks import services
 from tasks.deadlines import parse_deadline
 from tasks.models import Assignment, Field, Level, ProgressUpdate, Task
+from tasks.status import Status
 
 END = date(2025, 9, 30)  # the province's Q3/2025 review: every history ends by then
 TOTAL, COMPLETED, NOT_STARTED, LATE = 147, 76, 3, 10
@@ -1413,15 +1414,39 @@ def _play(assignment, events, author, secretary, rng: random.Random) -> None:
         _backdate_history(mark, previous)
 
 
-def _commune_histories(task, start: date, users: dict, rng: random.Random) -> None:
-    """135 commune leads: 97 confirmed (most by 15/8/2025, some late), the rest still open."""
+def _commune_histories(
+    task,
+    start: date,
+    users: dict,
+    rng: random.Random,
+    *,
+    counts: tuple[int, int, int, int] = (85, 12, 8, 4),
+    officers: dict = OFFICERS,
+    secretary: str = SECRETARY,
+    fixed: dict | None = None,
+) -> None:
+    """One lead per commune: ``counts`` = (confirmed by the deadline, confirmed late, awaiting
+    confirmation, sent back) on 30/09/2025, the rest still open; Gia Lai's 135 give 97
+    confirmed. ``fixed`` gives the events of named agencies (Pleiku's, whose own committee the
+    demo has); they stay among the confirmed ones."""
     due = task.due_date
+    fixed = fixed or {}
     leads = list(task.assignments.filter(role="lead").select_related("agency").order_by("pk"))
-    plan = ["done"] * 85 + ["late"] * 12 + ["wait"] * 8 + ["returned"] * 4
+    on_time, late, waiting, returned = counts
+    plan = ["done"] * on_time + ["late"] * late + ["wait"] * waiting + ["returned"] * returned
     plan += ["wip"] * (len(leads) - len(plan))
     rng.shuffle(plan)
+    pinned = [i for i, a in enumerate(leads) if a.agency.name in fixed]
+    for i in pinned:  # swap a confirmed outcome in, so the totals stay as planned
+        if plan[i] != "done":
+            j = next(j for j, o in enumerate(plan) if o == "done" and j not in pinned)
+            plan[i], plan[j] = plan[j], plan[i]
     done_returned = set(rng.sample([i for i, o in enumerate(plan) if o == "done"], 3))
     for i, (assignment, outcome) in enumerate(zip(leads, plan, strict=True)):
+        author = users.get(officers.get(assignment.agency.name, secretary), users[secretary])
+        if assignment.agency.name in fixed:
+            _play(assignment, fixed[assignment.agency.name], author, users[secretary], rng)
+            continue
         ward = assignment.agency.aliases.splitlines()[0] if assignment.agency.aliases else ""
         ward = ward[:1].lower() + ward[1:] or assignment.agency.name
 
@@ -1459,12 +1484,13 @@ def _commune_histories(task, start: date, users: dict, rng: random.Random) -> No
                 note,
                 returned=outcome == "returned",
             )
-        author = users.get(OFFICERS.get(assignment.agency.name, SECRETARY), users[SECRETARY])
-        _play(assignment, events, author, users[SECRETARY], rng)
+        _play(assignment, events, author, users[secretary], rng)
 
 
-def seed(committee: Committee) -> None:
-    """Create the 147 demo tasks with their histories; does nothing if "57-001" exists."""
+def seed_gia_lai(committee: Committee, central_tasks: dict[str, Task]) -> None:
+    """Create Gia Lai's 147 tasks with their histories; does nothing if "57-001" exists.
+
+    A few name the central task they carry out (``UPSTREAM``)."""
     if Task.objects.filter(committee=committee, code="57-001").exists():
         return
     rng = random.Random(57)
@@ -1479,12 +1505,12 @@ def seed(committee: Committee) -> None:
     ]
     returned_open = set(rng.sample(returned_open, RETURNED_OPEN))
 
-    agencies = {a.name: a for a in Agency.objects.all()}
+    agencies = {a.name: a for a in Agency.objects.filter(committee=committee)}
     by_key = {key: agencies[name] for key, (name, _) in AGENCIES.items() if name in agencies}
     communes = sorted(
         (a for a in agencies.values() if a.kind == Agency.Kind.COMMUNE), key=lambda a: a.name
     )
-    documents = {d.number: d for d in Document.objects.all()}
+    documents = _documents(committee)
     meetings = {m.conclusion_number: m for m in Meeting.objects.filter(committee=committee)}
     users = {
         u.username: u
@@ -1510,13 +1536,12 @@ def seed(committee: Committee) -> None:
             source_document=documents.get(spec.doc),
             meeting=meetings.get(spec.meeting) if spec.meeting else None,
             deadline_text=spec.deadline,
+            upstream=central_tasks.get(UPSTREAM.get(spec.title, "")),
         )
-        created_at = timezone.make_aware(datetime.combine(created, time(8, 30)))
-        Task.objects.filter(pk=task.pk).update(created_at=created_at)
-        _backdate_history(mark, created_at)
+        _backdate_creation(task, created, mark)
         start = created + timedelta(days=rng.randint(3, 10))
         if outcome == "communes":
-            _commune_histories(task, created, users, rng)
+            _commune_histories(task, created, users, rng, fixed={PLEIKU_AGENCY: PLEIKU_EVENTS})
             continue
         lead_name, abbr = AGENCIES[spec.lead]
         events = _history(
@@ -1531,6 +1556,8 @@ def seed(committee: Committee) -> None:
         )
         author = users.get(OFFICERS.get(lead_name, SECRETARY), secretary)
         _play(task.assignments.get(agency=leads[0]), events, author, secretary, rng)
+    skip = {s.title for s in specs if s.final_percent}
+    _recent(committee, OFFICERS, SECRETARY, people=users, skip=skip)
     _touch(committee)
 
 
@@ -1548,3 +1575,901 @@ def _touch(committee: Committee) -> None:
     Task.objects.filter(committee=committee).update(
         updated_at=Coalesce(last(assignment__task=OuterRef("pk")), F("created_at"))
     )
+
+
+# --- The other committees ------------------------------------------------------------------
+#
+# Gia Lai's register above is the seeds' province. Below: the central committee's tasks (some
+# assigned to all 34 provinces, some to central bodies), Tuyên Quang's conference of July 2025
+# and Pleiku ward's first meeting. Each history runs to 30/09/2025, written through the services
+# by the committee's own logins (a province reports on its central assignments as the central
+# committee's agency "Tỉnh ..."; the central secretariat types the entries of provinces without
+# demo logins), then back-dated like Gia Lai's; ``_recent`` adds the weeks before the seed day.
+
+PROVINCES, COMMUNES = "PROVINCES", "COMMUNES"
+CENTRAL_SECRETARY = "tw.thuky"
+TQ_SECRETARY = "tq.thuky"
+PLEIKU_SECRETARY = "pleiku.thuky"
+PLEIKU_AGENCY = "Ủy ban nhân dân phường Pleiku"
+# Pleiku's lead on the commune-committee task: the ward's committee exists in the demo
+# (steering.demo.PLEIKU), so Gia Lai's register records its founding decision.
+PLEIKU_EVENTS = [
+    (
+        "report",
+        date(2025, 7, 25),
+        50,
+        "Đã dự thảo Quyết định thành lập Ban Chỉ đạo và Quy chế hoạt động, trình Ban Thường vụ "
+        "Đảng ủy phường",
+    ),
+    (
+        "complete",
+        date(2025, 8, 6),
+        100,
+        "Ban Thường vụ Đảng ủy phường đã ban hành Quyết định số 52-QĐ/ĐU ngày 6/8/2025 thành lập "
+        "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số phường "
+        "Pleiku",
+    ),
+    ("confirm", date(2025, 8, 8), None, ""),
+]
+
+
+def _title(prefix: str) -> str:
+    return next(spec.title for spec in SPECS if spec.title.startswith(prefix))
+
+
+# Gia Lai's tasks that carry out a central task: title -> the central task's code.
+UPSTREAM = {
+    _title("Kiện toàn Ban Chỉ đạo phát triển"): "TW-01",
+    COMMUNE_TASK: "TW-01",
+    _title("Bảo đảm Bộ phận Một cửa"): "TW-02",
+    _title("Cập nhật danh mục thủ tục hành chính trên Cổng"): "TW-03",
+    _title("Bổ sung dự toán năm 2025"): "TW-04",
+    _title("Sơ kết 6 tháng đầu năm 2025"): "TW-05",
+}
+
+
+@dataclass
+class Item:
+    """A task of the central committee, Tuyên Quang or Pleiku ward and its outcome on
+    30/09/2025: for one lead "done", "late", "wip", "wait" (awaiting confirmation) or "new"; for
+    several, how many leads end each way (the commune-committee task: the four counts of
+    ``_commune_histories``). ``fixed`` gives some leads their outcome or their events."""
+
+    code: str
+    title: str
+    leads: tuple[str, ...] | str  # agency names, or PROVINCES / COMMUNES
+    deadline: str
+    output: str
+    field: str
+    doc: str
+    meeting: str  # conclusion number of the meeting that assigned it
+    outcome: str | dict | tuple = "wip"
+    coord: tuple[str, ...] | str = ()
+    key: bool = False
+    level: str = Level.PROVINCE
+    upstream: str = ""  # code or title of the task above it carries out
+    percent: int | None = None  # the last report of a task still open...
+    progress: str = ""  # ...and its note
+    note: str = "Đã hoàn thành; Báo cáo kết quả số {n}/BC ngày {d}"  # a completion ({d}, {n})
+    fixed: dict | None = None
+
+
+CENTRAL_ITEMS = [
+    Item(
+        "TW-01",
+        "Kiện toàn Ban Chỉ đạo cấp tỉnh và chỉ đạo thành lập Ban Chỉ đạo cấp xã về phát triển "
+        "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số sau sắp xếp đơn vị hành chính",
+        PROVINCES,
+        "Trước 15/8/2025",
+        "Quyết định kiện toàn Ban Chỉ đạo cấp tỉnh; 100% xã, phường có Ban Chỉ đạo",
+        Field.INSTITUTIONS,
+        "02-KH/BCĐTW",
+        "08-TB/BCĐTW",
+        {"done": 20, "late": 6, "wait": 2, "wip": 4},
+        coord=("Ban Tổ chức Trung ương",),
+        key=True,
+        level=Level.CENTRAL,
+        note="Đã kiện toàn Ban Chỉ đạo tỉnh; 100% xã, phường đã thành lập Ban Chỉ đạo cấp xã "
+        "(Báo cáo số {m}-BC/BCĐ ngày {d})",
+    ),
+    Item(
+        "TW-02",
+        "Bảo đảm hạ tầng, trang thiết bị công nghệ thông tin và đường truyền cho Bộ phận Một "
+        "cửa cấp xã đáp ứng mô hình chính quyền địa phương hai cấp",
+        PROVINCES,
+        "Quý III/2025",
+        "100% Bộ phận Một cửa cấp xã đủ máy tính, máy quét, đường truyền",
+        Field.INFRASTRUCTURE,
+        "02-KH/BCĐTW",
+        "08-TB/BCĐTW",
+        {"done": 10, "wait": 3, "wip": 18, "new": 1},
+        coord=("Bộ Khoa học và Công nghệ", "Bộ Tài chính"),
+        key=True,
+        level=Level.CENTRAL,
+        note="100% Bộ phận Một cửa cấp xã đã được trang bị máy tính, máy quét và đường truyền "
+        "(Báo cáo số {n}/BC-UBND ngày {d})",
+    ),
+    Item(
+        "TW-03",
+        "Cập nhật, công bố danh mục thủ tục hành chính cấp tỉnh, cấp xã trên Cổng Dịch vụ công "
+        "quốc gia sau sắp xếp",
+        PROVINCES,
+        "Tháng 8/2025",
+        "Danh mục thủ tục hành chính được công bố, cập nhật",
+        Field.DIGITAL_GOVERNMENT,
+        "02-KH/BCĐTW",
+        "08-TB/BCĐTW",
+        {"done": 18, "late": 6, "wait": 2, "wip": 6},
+        coord=("Văn phòng Chính phủ",),
+        level=Level.CENTRAL,
+        note="Đã công bố, cập nhật đầy đủ danh mục thủ tục hành chính cấp tỉnh, cấp xã trên Cổng "
+        "Dịch vụ công quốc gia (Quyết định số {n}/QĐ-UBND ngày {d})",
+    ),
+    Item(
+        "TW-04",
+        "Bố trí tối thiểu 2% tổng chi ngân sách nhà nước năm 2025 cho khoa học, công nghệ, đổi "
+        "mới sáng tạo và chuyển đổi số",
+        PROVINCES,
+        "Năm 2025",
+        "Dự toán chi ngân sách năm 2025 bảo đảm tối thiểu 2%",
+        Field.SCIENCE_TECHNOLOGY,
+        "57-NQ/TW",
+        "08-TB/BCĐTW",
+        {"done": 4, "wait": 2, "wip": 22, "new": 4},
+        coord=("Bộ Tài chính",),
+        key=True,
+        level=Level.CENTRAL,
+        note="Đã giao dự toán bảo đảm tối thiểu 2% tổng chi ngân sách năm 2025 cho khoa học, "
+        "công nghệ, đổi mới sáng tạo và chuyển đổi số (Quyết định số {n}/QĐ-UBND ngày {d})",
+    ),
+    Item(
+        "TW-05",
+        "Báo cáo sơ kết 6 tháng đầu năm 2025 thực hiện Nghị quyết 57-NQ/TW gửi Ban Chỉ đạo "
+        "Trung ương",
+        PROVINCES,
+        "Tháng 7/2025",
+        "Báo cáo sơ kết 6 tháng",
+        Field.INSTITUTIONS,
+        "57-NQ/TW",
+        "08-TB/BCĐTW",
+        {"done": 26, "late": 6},
+        level=Level.CENTRAL,
+        note="Đã gửi Báo cáo số {m}-BC/BCĐ ngày {d} sơ kết 6 tháng đầu năm 2025",
+    ),
+    Item(
+        "TW-06",
+        "Trình Quốc hội thông qua Luật Khoa học, công nghệ và đổi mới sáng tạo",
+        ("Bộ Khoa học và Công nghệ",),
+        "Quý II/2025",
+        "Luật được Quốc hội thông qua",
+        Field.INSTITUTIONS,
+        "57-NQ/TW",
+        "01-TB/BCĐTW",
+        "done",
+        coord=("Văn phòng Chính phủ",),
+        key=True,
+        level=Level.CENTRAL,
+        note="Quốc hội đã thông qua Luật Khoa học, công nghệ và đổi mới sáng tạo; Bộ đã gửi Báo "
+        "cáo số {n}/BC-BKHCN ngày {d}",
+    ),
+    Item(
+        "TW-07",
+        "Ban hành Bộ chỉ số đánh giá kết quả chuyển đổi số của các bộ, ngành, địa phương",
+        ("Bộ Khoa học và Công nghệ",),
+        "Quý III/2025",
+        "Quyết định ban hành Bộ chỉ số",
+        Field.DIGITAL_GOVERNMENT,
+        "02-KH/BCĐTW",
+        "08-TB/BCĐTW",
+        "wip",
+        level=Level.CENTRAL,
+    ),
+    Item(
+        "TW-08",
+        "Hướng dẫn cơ chế khoán chi đến sản phẩm cuối cùng đối với nhiệm vụ khoa học và công "
+        "nghệ sử dụng ngân sách nhà nước",
+        ("Bộ Tài chính",),
+        "Quý III/2025",
+        "Thông tư hướng dẫn",
+        Field.SCIENCE_TECHNOLOGY,
+        "57-NQ/TW",
+        "08-TB/BCĐTW",
+        "late",
+        coord=("Bộ Khoa học và Công nghệ",),
+        level=Level.CENTRAL,
+        note="Bộ Tài chính đã ban hành Thông tư số {m}/2025/TT-BTC ngày {d} hướng dẫn khoán chi",
+    ),
+    Item(
+        "TW-09",
+        "Hoàn thành kết nối Cơ sở dữ liệu quốc gia về dân cư với các cơ sở dữ liệu chuyên ngành "
+        "của bộ, ngành, địa phương (Đề án 06)",
+        ("Bộ Công an",),
+        "Năm 2025",
+        "Các cơ sở dữ liệu được kết nối, chia sẻ",
+        Field.DIGITAL_GOVERNMENT,
+        "06/QĐ-TTg",
+        "01-TB/BCĐTW",
+        "wip",
+        level=Level.CENTRAL,
+    ),
+    Item(
+        "TW-10",
+        "Nâng cấp Cổng Dịch vụ công quốc gia tiếp nhận, giải quyết thủ tục hành chính không phụ "
+        "thuộc địa giới hành chính",
+        ("Văn phòng Chính phủ",),
+        "Tháng 7/2025",
+        "Cổng Dịch vụ công quốc gia được nâng cấp",
+        Field.DIGITAL_GOVERNMENT,
+        "02-KH/BCĐTW",
+        "08-TB/BCĐTW",
+        "done",
+        level=Level.CENTRAL,
+        note="Đã nâng cấp, vận hành Cổng Dịch vụ công quốc gia từ ngày {d}",
+    ),
+    Item(
+        "TW-11",
+        "Hướng dẫn bố trí vị trí việc làm chuyên trách công nghệ thông tin, chuyển đổi số ở "
+        "chính quyền cấp xã",
+        ("Bộ Nội vụ",),
+        "Tháng 8/2025",
+        "Văn bản hướng dẫn",
+        Field.HUMAN_RESOURCES,
+        "02-KH/BCĐTW",
+        "08-TB/BCĐTW",
+        "wait",
+        level=Level.CENTRAL,
+        note="Đã ban hành Văn bản số {n}/BNV-CCVC ngày {d} hướng dẫn vị trí việc làm",
+    ),
+    Item(
+        "TW-12",
+        "Xây dựng Hệ thống thông tin theo dõi, đánh giá kết quả thực hiện Nghị quyết 57-NQ/TW",
+        ("Bộ Khoa học và Công nghệ",),
+        "Quý IV/2025",
+        "Hệ thống được đưa vào vận hành",
+        Field.DIGITAL_GOVERNMENT,
+        "57-NQ/TW",
+        "01-TB/BCĐTW",
+        "wip",
+        coord=("Ban Chính sách, chiến lược Trung ương",),
+        level=Level.CENTRAL,
+    ),
+    Item(
+        "TW-13",
+        "Xây dựng, cập nhật Cơ sở dữ liệu quốc gia về đất đai, kết nối với các địa phương",
+        ("Bộ Nông nghiệp và Môi trường",),
+        "Năm 2025",
+        "Cơ sở dữ liệu được kết nối, vận hành",
+        Field.DIGITAL_GOVERNMENT,
+        "57-NQ/TW",
+        "01-TB/BCĐTW",
+        "wip",
+        level=Level.CENTRAL,
+    ),
+    Item(
+        "TW-14",
+        "Xây dựng Đề án đào tạo nhân lực chất lượng cao về công nghệ chiến lược giai đoạn "
+        "2025-2035",
+        ("Bộ Giáo dục và Đào tạo",),
+        "Năm 2026",
+        "Đề án trình Thủ tướng Chính phủ",
+        Field.HUMAN_RESOURCES,
+        "57-NQ/TW",
+        "01-TB/BCĐTW",
+        "new",
+        level=Level.CENTRAL,
+    ),
+]
+
+# Gia Lai's own entries on its central assignments (typed by its secretariat, thuky); they
+# agree with its register (57-005, 57-013, 57-016, 57-018, 57-141, the commune task).
+GIA_LAI_CENTRAL = {
+    "TW-01": [
+        (
+            "report",
+            date(2025, 7, 9),
+            40,
+            "Ban Thường vụ Tỉnh ủy đã ban hành Quyết định số 05-QĐ/TU ngày 8/7/2025 kiện toàn "
+            "Ban Chỉ đạo tỉnh sau hợp nhất; đang chỉ đạo 135 xã, phường thành lập Ban Chỉ đạo "
+            "cấp xã",
+        ),
+        (
+            "report",
+            date(2025, 8, 18),
+            60,
+            "Đã có 76/135 xã, phường thành lập Ban Chỉ đạo cấp xã; đang đôn đốc các xã, phường "
+            "còn lại",
+        ),
+        (
+            "report",
+            date(2025, 9, 29),
+            70,
+            "Đã có 97/135 xã, phường thành lập Ban Chỉ đạo cấp xã; 38 xã, phường đang hoàn thiện "
+            "hồ sơ, dự kiến hoàn thành trong tháng 10/2025",
+        ),
+    ],
+    "TW-02": [
+        (
+            "report",
+            date(2025, 8, 5),
+            30,
+            "Đã khảo sát hiện trạng hạ tầng công nghệ thông tin của 135 xã, phường; đang tổng hợp "
+            "nhu cầu đầu tư",
+        ),
+        (
+            "report",
+            date(2025, 9, 25),
+            60,
+            "UBND tỉnh đã phân bổ 263,3 tỷ đồng đầu tư hạ tầng công nghệ thông tin cho 135 xã, "
+            "phường; các xã, phường đang mua sắm trang thiết bị",
+        ),
+    ],
+    "TW-03": [
+        (
+            "report",
+            date(2025, 8, 20),
+            50,
+            "Đã công bố danh mục thủ tục hành chính cấp tỉnh; đang rà soát danh mục thủ tục hành "
+            "chính cấp xã",
+        ),
+        (
+            "report",
+            date(2025, 9, 15),
+            75,
+            "Đã cập nhật danh mục thủ tục hành chính cấp tỉnh và của 102/135 xã, phường trên Cổng "
+            "Dịch vụ công quốc gia",
+        ),
+    ],
+    "TW-04": [
+        (
+            "report",
+            date(2025, 8, 27),
+            80,
+            "UBND tỉnh đã giao bổ sung dự toán năm 2025 bảo đảm tối thiểu 2% chi ngân sách cho "
+            "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
+        ),
+        (
+            "complete",
+            date(2025, 9, 29),
+            100,
+            "Tỷ lệ chi ngân sách tỉnh năm 2025 cho khoa học, công nghệ, đổi mới sáng tạo và chuyển "
+            "đổi số đạt 2,1% tổng chi ngân sách (mục tiêu tối thiểu 2%)",
+        ),
+    ],
+    "TW-05": [
+        (
+            "complete",
+            date(2025, 7, 29),
+            100,
+            "Đã gửi Báo cáo số 18-BC/BCĐ ngày 29/7/2025 sơ kết 6 tháng đầu năm 2025 thực hiện "
+            "Nghị quyết 57-NQ/TW",
+        ),
+        ("confirm", date(2025, 8, 1), None, ""),
+    ],
+}
+# Tuyên Quang's central assignments end as its register says (typed by tq.thuky).
+TUYEN_QUANG_CENTRAL = {"TW-01": "wip", "TW-02": "wip", "TW-03": "done", "TW-04": "wip"}
+TUYEN_QUANG_CENTRAL["TW-05"] = "late"
+
+TQ_DEPARTMENTS = (
+    "Sở Nội vụ",
+    "Sở Tài chính",
+    "Sở Xây dựng",
+    "Sở Công Thương",
+    "Sở Nông nghiệp và Môi trường",
+    "Sở Khoa học và Công nghệ",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Y tế",
+)
+TQ_ITEMS = [
+    Item(
+        "TQ-01",
+        COMMUNE_TASK,
+        COMMUNES,
+        "Trước 15/8/2025",
+        "Quyết định thành lập Ban Chỉ đạo cấp xã",
+        Field.INSTITUTIONS,
+        "02-KH/BCĐTW",
+        "02-TB/BCĐ",
+        (78, 14, 6, 4),  # 92 of the 124 communes confirmed by 30/09/2025
+        coord=("Sở Khoa học và Công nghệ", "Sở Nội vụ"),
+        key=True,
+        level=Level.COMMUNE,
+        upstream="TW-01",
+    ),
+    Item(
+        "TQ-02",
+        "Các sở, ban, ngành hoàn thành kế hoạch chuyển đổi số năm 2025 của đơn vị",
+        TQ_DEPARTMENTS,
+        "Trước 30/8/2025",
+        "Kế hoạch chuyển đổi số năm 2025 của từng đơn vị",
+        Field.DIGITAL_GOVERNMENT,
+        "10-KH/BCĐ",
+        "02-TB/BCĐ",
+        {"done": 5, "late": 2, "wip": 1},
+        note="Đã ban hành Kế hoạch chuyển đổi số năm 2025 của đơn vị (Kế hoạch số {n}/KH ngày {d})",
+    ),
+    Item(
+        "TQ-03",
+        "Các xã, phường báo cáo nhu cầu mua sắm trang thiết bị công nghệ thông tin; Sở Khoa học "
+        "và Công nghệ tổng hợp, tham mưu phân bổ kinh phí",
+        ("Sở Khoa học và Công nghệ",),
+        "Trước 30/7/2025",
+        "Báo cáo tổng hợp nhu cầu của 124 xã, phường",
+        Field.INFRASTRUCTURE,
+        "10-KH/BCĐ",
+        "02-TB/BCĐ",
+        "late",
+        coord=COMMUNES,
+        key=True,
+        note="Đã tổng hợp nhu cầu mua sắm của 124/124 xã, phường; Báo cáo số {n}/BC-SKHCN ngày "
+        "{d} trình UBND tỉnh phân bổ kinh phí",
+    ),
+    Item(
+        "TQ-04",
+        "Bố trí tối thiểu 2% tổng chi ngân sách tỉnh năm 2025 cho khoa học, công nghệ, đổi mới "
+        "sáng tạo và chuyển đổi số",
+        ("Sở Tài chính",),
+        "Năm 2025",
+        "Quyết định giao bổ sung dự toán",
+        Field.SCIENCE_TECHNOLOGY,
+        "57-NQ/TW",
+        "02-TB/BCĐ",
+        "wip",
+        coord=("Sở Khoa học và Công nghệ",),
+        key=True,
+        upstream="TW-04",
+        percent=60,
+        progress="Đã bố trí 1,7% tổng chi ngân sách; đang trình HĐND tỉnh bổ sung dự toán để đạt "
+        "tối thiểu 2%",
+    ),
+    Item(
+        "TQ-05",
+        "Ban hành Quy chế hoạt động của Ban Chỉ đạo và Tổ giúp việc Ban Chỉ đạo tỉnh",
+        ("Sở Khoa học và Công nghệ",),
+        "Tháng 8/2025",
+        "Quy chế được Trưởng Ban Chỉ đạo ký ban hành",
+        Field.INSTITUTIONS,
+        "10-KH/BCĐ",
+        "02-TB/BCĐ",
+        "done",
+        note="Trưởng Ban Chỉ đạo đã ký Quyết định số {m}-QĐ/BCĐ ngày {d} ban hành Quy chế",
+    ),
+    Item(
+        "TQ-06",
+        "Hợp nhất Hệ thống quản lý văn bản và điều hành của tỉnh Tuyên Quang và tỉnh Hà Giang (cũ)",
+        ("Văn phòng Ủy ban nhân dân tỉnh",),
+        "Tháng 7/2025",
+        "Một hệ thống quản lý văn bản thống nhất",
+        Field.DIGITAL_GOVERNMENT,
+        "02-KH/BCĐTW",
+        "02-TB/BCĐ",
+        "late",
+        coord=("Sở Khoa học và Công nghệ",),
+        note="Hệ thống quản lý văn bản và điều hành thống nhất vận hành từ ngày {d}",
+    ),
+    Item(
+        "TQ-07",
+        "Bảo đảm Bộ phận Một cửa của 100% xã, phường được trang bị máy tính, máy quét và đường "
+        "truyền đáp ứng yêu cầu",
+        ("Sở Khoa học và Công nghệ",),
+        "Quý III/2025",
+        "Báo cáo kết quả trang bị",
+        Field.INFRASTRUCTURE,
+        "02-KH/BCĐTW",
+        "02-TB/BCĐ",
+        "wip",
+        coord=("Sở Tài chính", "VNPT Tuyên Quang"),
+        upstream="TW-02",
+    ),
+    Item(
+        "TQ-08",
+        "Cập nhật danh mục thủ tục hành chính trên Cổng Dịch vụ công quốc gia sau sắp xếp",
+        ("Văn phòng Ủy ban nhân dân tỉnh",),
+        "Tháng 8/2025",
+        "Danh mục thủ tục được công bố",
+        Field.DIGITAL_GOVERNMENT,
+        "02-KH/BCĐTW",
+        "02-TB/BCĐ",
+        "done",
+        coord=("Trung tâm Phục vụ hành chính công tỉnh",),
+        upstream="TW-03",
+        note="Chủ tịch UBND tỉnh đã công bố danh mục tại Quyết định số {n}/QĐ-UBND ngày {d}",
+    ),
+    Item(
+        "TQ-09",
+        "Bồi dưỡng kỹ năng số cho cán bộ, công chức cấp xã sau sắp xếp",
+        ("Sở Nội vụ",),
+        "Quý IV/2025",
+        "Báo cáo kết quả bồi dưỡng",
+        Field.HUMAN_RESOURCES,
+        "10-KH/BCĐ",
+        "02-TB/BCĐ",
+        "wip",
+        coord=("Sở Khoa học và Công nghệ",),
+    ),
+    Item(
+        "TQ-10",
+        "Phủ sóng di động tại các thôn, bản vùng lõm sóng",
+        ("Sở Khoa học và Công nghệ",),
+        "Năm 2025",
+        "100% thôn, bản có sóng di động",
+        Field.INFRASTRUCTURE,
+        "10-KH/BCĐ",
+        "02-TB/BCĐ",
+        "wip",
+        coord=("Viettel Tuyên Quang", "VNPT Tuyên Quang", "MobiFone Tuyên Quang"),
+    ),
+    Item(
+        "TQ-11",
+        "Thí điểm Tổ công nghệ số cộng đồng tại các thôn, bản vùng cao",
+        ("Sở Khoa học và Công nghệ",),
+        "Quý III/2025",
+        "Báo cáo kết quả thí điểm",
+        Field.DIGITAL_SOCIETY,
+        "10-KH/BCĐ",
+        "02-TB/BCĐ",
+        "wait",
+        coord=("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",),
+        note="Đã thành lập Tổ công nghệ số cộng đồng tại 100% thôn, bản thí điểm; Báo cáo số "
+        "{n}/BC-SKHCN ngày {d}",
+    ),
+    Item(
+        "TQ-12",
+        "Xây dựng Đề án du lịch thông minh gắn với Công viên địa chất toàn cầu UNESCO Cao nguyên "
+        "đá Đồng Văn",
+        ("Sở Văn hóa, Thể thao và Du lịch",),
+        "Năm 2026",
+        "Đề án được UBND tỉnh phê duyệt",
+        Field.DIGITAL_ECONOMY,
+        "10-KH/BCĐ",
+        "02-TB/BCĐ",
+        "new",
+    ),
+]
+TQ_OFFICERS = {
+    "Sở Khoa học và Công nghệ": "tq.canbo.khcn",
+    "Ủy ban nhân dân phường Minh Xuân": "tq.canbo.xa",
+}
+
+PLEIKU_OFFICE = "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường Pleiku"
+PLEIKU_ITEMS = [
+    Item(
+        "PK-01",
+        "Ban hành Quy chế hoạt động và phân công nhiệm vụ thành viên Ban Chỉ đạo phường",
+        (PLEIKU_OFFICE,),
+        "Tháng 8/2025",
+        "Quy chế hoạt động của Ban Chỉ đạo phường",
+        Field.INSTITUTIONS,
+        "01-KH/BCĐ",
+        "01-TB/BCĐ",
+        "done",
+        level=Level.COMMUNE,
+        upstream=COMMUNE_TASK,
+        note="Trưởng Ban Chỉ đạo phường đã ký Quyết định số {m}-QĐ/BCĐ ngày {d} ban hành Quy chế",
+    ),
+    Item(
+        "PK-02",
+        "Xây dựng Kế hoạch thực hiện Nghị quyết 57-NQ/TW trên địa bàn phường năm 2025",
+        (PLEIKU_OFFICE,),
+        "Tháng 9/2025",
+        "Kế hoạch của UBND phường",
+        Field.INSTITUTIONS,
+        "57-NQ/TW",
+        "01-TB/BCĐ",
+        "done",
+        level=Level.COMMUNE,
+        note="UBND phường đã ban hành Kế hoạch số {m}/KH-UBND ngày {d}",
+    ),
+    Item(
+        "PK-03",
+        "Kiện toàn Tổ công nghệ số cộng đồng tại 100% tổ dân phố",
+        ("Phòng Văn hóa - Xã hội phường Pleiku",),
+        "Quý III/2025",
+        "Quyết định kiện toàn Tổ công nghệ số cộng đồng",
+        Field.DIGITAL_SOCIETY,
+        "01-KH/BCĐ",
+        "01-TB/BCĐ",
+        "wip",
+        coord=("Ủy ban Mặt trận Tổ quốc Việt Nam phường Pleiku",),
+        level=Level.COMMUNE,
+        upstream=_title("Kiện toàn Tổ công nghệ số cộng đồng"),
+    ),
+    Item(
+        "PK-04",
+        "Mua sắm trang thiết bị công nghệ thông tin cho Trung tâm Phục vụ hành chính công phường "
+        "từ nguồn kinh phí tỉnh phân bổ",
+        ("Phòng Kinh tế, Hạ tầng và Đô thị phường Pleiku",),
+        "Quý IV/2025",
+        "Trang thiết bị được bàn giao, đưa vào sử dụng",
+        Field.INFRASTRUCTURE,
+        "01-KH/BCĐ",
+        "01-TB/BCĐ",
+        "wip",
+        coord=("Trung tâm Phục vụ hành chính công phường Pleiku",),
+        level=Level.COMMUNE,
+        upstream=_title("Bố trí kinh phí đầu tư hạ tầng"),
+        percent=40,
+        progress="Đã được tỉnh phân bổ kinh phí; đang tổ chức lựa chọn nhà thầu cung cấp thiết bị",
+    ),
+    Item(
+        "PK-05",
+        "Hướng dẫn người dân sử dụng dịch vụ công trực tuyến và ứng dụng VNeID",
+        ("Công an phường Pleiku",),
+        "Năm 2025",
+        "Báo cáo kết quả hướng dẫn",
+        Field.DIGITAL_SOCIETY,
+        "01-KH/BCĐ",
+        "01-TB/BCĐ",
+        "wait",
+        coord=("Trung tâm Phục vụ hành chính công phường Pleiku",),
+        level=Level.COMMUNE,
+        note="Đã hướng dẫn 12.400 lượt người dân kích hoạt VNeID mức độ 2 và nộp hồ sơ trực "
+        "tuyến; Báo cáo số {n}/BC-CAP ngày {d}",
+    ),
+]
+
+
+def _documents(committee: Committee) -> dict[str, Document]:
+    """The documents the committee cites: its own and those of the committees above it."""
+    chain = []
+    while committee is not None:
+        chain.append(committee.pk)
+        committee = committee.parent
+    documents = {}
+    for pk in reversed(chain):  # the own committee's number wins
+        documents |= {d.number: d for d in Document.objects.filter(committee_id=pk)}
+    return documents
+
+
+def _backdate_creation(task: Task, created: date, mark: datetime) -> None:
+    created_at = timezone.make_aware(datetime.combine(created, time(8, 30)))
+    Task.objects.filter(pk=task.pk).update(created_at=created_at)
+    _backdate_history(mark, created_at)
+
+
+def _people(*usernames: str) -> dict:
+    return {u.username: u for u in get_user_model().objects.filter(username__in=usernames)}
+
+
+def _item_histories(task, item: Item, created, people, officers, secretary, rng) -> None:
+    """Play each lead's history to 30/09/2025 (see ``Item``)."""
+    if item.leads == COMMUNES:
+        _commune_histories(
+            task,
+            created,
+            people,
+            rng,
+            counts=item.outcome,
+            officers=officers,
+            secretary=secretary,
+        )
+        return
+    leads = list(
+        task.assignments.filter(role=Assignment.Role.LEAD)
+        .select_related("agency")
+        .order_by("agency__name")
+    )
+    fixed = item.fixed or {}
+    free = [a.agency.name for a in leads if a.agency.name not in fixed]
+    if isinstance(item.outcome, str):
+        plan = [item.outcome]
+    else:
+        plan = [outcome for outcome, count in item.outcome.items() for _ in range(count)]
+        rng.shuffle(plan)
+    assert len(plan) == len(free), (item.code, len(plan), len(free))
+    outcomes = {**dict(zip(free, plan, strict=True)), **fixed}
+
+    def note(day: date) -> str:
+        return item.note.format(d=_vn(day), n=rng.randint(120, 2400), m=rng.randint(5, 60))
+
+    for assignment in leads:
+        outcome = outcomes[assignment.agency.name]
+        if isinstance(outcome, list):
+            events = outcome
+        else:
+            start = created + timedelta(days=rng.randint(3, 15 if len(leads) > 1 else 8))
+            events = _history(
+                outcome,
+                start,
+                task.due_date,
+                rng,
+                note,
+                final_percent=item.percent,
+                final_note=item.progress,
+            )
+        author = people[officers.get(assignment.agency.name, secretary)]
+        _play(assignment, events, author, people[secretary], rng)
+
+
+def _seed_items(
+    committee: Committee,
+    items: list[Item],
+    *,
+    people: dict,
+    officers: dict,
+    secretary: str,
+    above: dict[str, Task],
+    rng: random.Random,
+) -> dict[str, Task]:
+    """Create ``items`` as ``secretary`` with their histories; returns the tasks by code."""
+    agencies = {a.name: a for a in Agency.objects.filter(committee=committee)}
+    groups = {
+        kind: sorted((a for a in agencies.values() if a.kind == kind), key=lambda a: a.name)
+        for kind in (Agency.Kind.PROVINCE, Agency.Kind.COMMUNE)
+    }
+    groups = {PROVINCES: groups[Agency.Kind.PROVINCE], COMMUNES: groups[Agency.Kind.COMMUNE]}
+    documents = _documents(committee)
+    meetings = {m.conclusion_number: m for m in Meeting.objects.filter(committee=committee)}
+    user = people[secretary]
+    tasks = {}
+    for item in items:
+        created = meetings[item.meeting].held_on + timedelta(days=rng.randint(1, 3))
+        mark = timezone.now()
+        leads, coord = (
+            groups[names] if isinstance(names, str) else [agencies[n] for n in names]
+            for names in (item.leads, item.coord)
+        )
+        task = services.task_create(
+            committee=committee,
+            user=user,
+            leads=leads,
+            coordinators=coord,
+            code=item.code,
+            title=item.title,
+            field=item.field,
+            level=item.level,
+            is_key=item.key,
+            expected_output=item.output,
+            source_document=documents[item.doc],
+            meeting=meetings[item.meeting],
+            deadline_text=item.deadline,
+            upstream=above.get(item.upstream),
+        )
+        _backdate_creation(task, created, mark)
+        _item_histories(task, item, created, people, officers, secretary, rng)
+        tasks[item.code] = task
+    return tasks
+
+
+def _by_code_and_title(committee: Committee) -> dict[str, Task]:
+    tasks = Task.objects.filter(committee=committee)
+    return {t.code: t for t in tasks} | {t.title: t for t in tasks}
+
+
+def seed_central(committee: Committee, gia_lai: Committee, tuyen_quang: Committee):
+    """The central committee's 14 tasks: five to every province (one lead assignment per
+    province agency), the rest to central bodies. Gia Lai's and Tuyên Quang's secretariats
+    report on their own provinces' assignments; the central secretariat types the others' and
+    confirms. Does nothing if "TW-01" exists."""
+    if not Task.objects.filter(committee=committee, code="TW-01").exists():
+        gia_lai_name, tuyen_quang_name = gia_lai.agency.name, tuyen_quang.agency.name
+        items = [
+            replace(
+                item,
+                fixed={
+                    gia_lai_name: GIA_LAI_CENTRAL[item.code],
+                    tuyen_quang_name: TUYEN_QUANG_CENTRAL[item.code],
+                },
+            )
+            if item.leads == PROVINCES
+            else item
+            for item in CENTRAL_ITEMS
+        ]
+        officers = {gia_lai_name: SECRETARY, tuyen_quang_name: TQ_SECRETARY}
+        people = _people(CENTRAL_SECRETARY, SECRETARY, TQ_SECRETARY)
+        rng = random.Random("central")
+        tasks = _seed_items(
+            committee,
+            items,
+            people=people,
+            officers=officers,
+            secretary=CENTRAL_SECRETARY,
+            above={},
+            rng=rng,
+        )
+        # Gia Lai keeps its infrastructure assignment moving up to the seed day.
+        also = [tasks["TW-02"].assignments.get(agency=gia_lai.agency)]
+        _recent(committee, {**officers}, CENTRAL_SECRETARY, people=people, also=also)
+        _touch(committee)
+    return _by_code_and_title(committee)
+
+
+def seed_tuyen_quang(committee: Committee, central_tasks: dict[str, Task]) -> None:
+    """Tuyên Quang's tasks from its July 2025 conference; does nothing if "TQ-01" exists."""
+    if Task.objects.filter(committee=committee, code="TQ-01").exists():
+        return
+    people = _people(TQ_SECRETARY, *TQ_OFFICERS.values())
+    _seed_items(
+        committee,
+        TQ_ITEMS,
+        people=people,
+        officers=TQ_OFFICERS,
+        secretary=TQ_SECRETARY,
+        above=central_tasks,
+        rng=random.Random("tuyen_quang"),
+    )
+    _recent(committee, TQ_OFFICERS, TQ_SECRETARY, people=people)
+    _touch(committee)
+
+
+def seed_pleiku(committee: Committee) -> None:
+    """Pleiku ward's tasks from its first meeting (after Gia Lai's register, which they carry
+    out); does nothing if "PK-01" exists."""
+    if Task.objects.filter(committee=committee, code="PK-01").exists():
+        return
+    people = _people(PLEIKU_SECRETARY)
+    _seed_items(
+        committee,
+        PLEIKU_ITEMS,
+        people=people,
+        officers={},
+        secretary=PLEIKU_SECRETARY,
+        above=_by_code_and_title(committee.parent),
+        rng=random.Random("pleiku"),
+    )
+    _recent(committee, {}, PLEIKU_SECRETARY, people=people)
+    _touch(committee)
+
+
+# --- Up to the seed day --------------------------------------------------------------------
+
+RECENT_DAYS, RECENT_COUNT = 28, 6
+RECENT_NOTES = [
+    "Đang triển khai theo kế hoạch, đạt khoảng {p}% khối lượng",
+    "Đã làm việc với các đơn vị liên quan; tiếp tục hoàn thiện sản phẩm, đạt khoảng {p}%",
+    "Đang hoàn thiện hồ sơ, dự kiến trình cấp có thẩm quyền trong tháng tới",
+    "Đã tổ chức kiểm tra tiến độ tại các đơn vị; khối lượng hoàn thành đạt khoảng {p}%",
+]
+
+
+def _recent(
+    committee: Committee,
+    officers: dict,
+    secretary: str,
+    *,
+    people: dict,
+    skip=frozenset(),
+    also=(),
+) -> None:
+    """Keep the demo alive on the day it is seeded: a few open assignments get progress reports
+    in the four weeks before it (percent up, still open), so the dashboards show recent work.
+
+    Statuses do not change, so the figures as of 30/09/2025 and today's counts by status stay
+    the seeds'; the replay as of 30/09/2025 ignores these entries (recorded later). Skipped when
+    the seed day is close to 30/09/2025 (e.g. under a frozen clock). ``skip``: titles of tasks
+    whose last report carries a figure of the seeds (e.g. 80% of the land certificates); ``also``:
+    assignments to move besides the random few. ``people`` maps usernames to users, ``officers``
+    agency names to the usernames that report for them (else ``secretary``)."""
+    today = timezone.localdate()
+    if today < END + timedelta(days=RECENT_DAYS + 15):
+        return
+    rng = random.Random(f"recent {committee.name}")
+    candidates = list(
+        Assignment.objects.filter(
+            task__committee=committee, role=Assignment.Role.LEAD, status=Status.IN_PROGRESS
+        )
+        .exclude(agency__kind=Agency.Kind.COMMUNE)
+        .exclude(task__title__in=skip)
+        .select_related("agency", "task")
+        .order_by("pk")
+    )
+    chosen = rng.sample(candidates, min(RECENT_COUNT, len(candidates)))
+    chosen += [a for a in also if a.pk not in {c.pk for c in chosen}]
+    first = today - timedelta(days=RECENT_DAYS)
+    for assignment in sorted(chosen, key=lambda a: a.pk):
+        assignment.refresh_from_db()
+        percent, events = assignment.percent, []
+        for day in _days(first, today - timedelta(days=1), rng.randint(1, 2), rng):
+            percent = min(95, percent + rng.choice([5, 10, 15]))
+            events.append(("report", day, percent, rng.choice(RECENT_NOTES).format(p=percent)))
+        author = people.get(officers.get(assignment.agency.name, secretary), people[secretary])
+        _play(assignment, events, author, people[secretary], rng)
+
+
+def seed(demo) -> None:
+    """Every committee's register (``demo`` is what ``steering.demo.seed`` returned), top down:
+    a task names the task above it carries out, so the central committee's come first."""
+    central_tasks = seed_central(demo.central, demo.gia_lai, demo.tuyen_quang)
+    seed_gia_lai(demo.gia_lai, central_tasks)
+    seed_tuyen_quang(demo.tuyen_quang, central_tasks)
+    seed_pleiku(demo.pleiku)
