@@ -31,20 +31,27 @@ NO_OBJECT = "-"  # the tenant has no such object (communes and money belong to p
 SERVER_ERROR = "E"
 
 
+UNNAMED = "(unnamed)"
+
+
 def walk_urls() -> dict[str, set[str]]:
-    """Every named URL pattern, "namespace:name" → the names of its parameters."""
+    """Every URL pattern, "namespace:name" → the names of its parameters. A pattern without a
+    name is listed as "(unnamed) <its route>", so it cannot slip through unclassified."""
     found: dict[str, set[str]] = {}
 
-    def walk(patterns, namespaces: list[str], params: set[str]) -> None:
+    def walk(patterns, namespaces: list[str], params: set[str], route: str) -> None:
         for pattern in patterns:
             own = set(pattern.pattern.regex.groupindex)
+            full = route + str(pattern.pattern)
             if isinstance(pattern, URLResolver):
                 inner = [*namespaces, pattern.namespace] if pattern.namespace else namespaces
-                walk(pattern.url_patterns, inner, params | own)
+                walk(pattern.url_patterns, inner, params | own, full)
             elif pattern.name:
                 found[":".join([*namespaces, pattern.name])] = params | own
+            else:
+                found[":".join([*namespaces, f"{UNNAMED} {full}"])] = params | own
 
-    walk(get_resolver().url_patterns, [], set())
+    walk(get_resolver().url_patterns, [], set(), "")
     return found
 
 

@@ -19,6 +19,7 @@ from tests.authz.conftest import PERSONAS, TENANTS
 from tests.authz.matrix import (
     CODES,
     NO_OBJECT,
+    UNNAMED,
     Target,
     fetch,
     leaked,
@@ -248,6 +249,8 @@ def test_every_url_is_classified():
         if name.split(":")[0] in SKIPPED_NAMESPACES or name in classified:
             continue
         where = "OBJECT_URLS (with a builder)" if params else "LIST_PAGES"
+        if UNNAMED in name:
+            where = "urls.py: give it a name, then " + where
         missing.append(f"{name} (parameters {sorted(params) or 'none'}): add it to {where}")
     assert not missing, "URLs missing from the isolation matrix:\n" + "\n".join(missing)
     stale = sorted(classified - set(urls))
