@@ -649,8 +649,6 @@ def _agency(committee: Committee, name: str | None) -> Agency | None:
 def seed_members(committee: Committee, rows: list[MemberRow], since: date) -> None:
     for order, (full_name, position, role, agency_name) in enumerate(rows, start=1):
         agency = _agency(committee, agency_name)
-        if agency is None and committee.agency_id and role == R.DEPUTY_HEAD:
-            agency = committee.agency  # the ward's People's Committee (an agency of Gia Lai)
         Member.objects.update_or_create(
             committee=committee,
             full_name=full_name,

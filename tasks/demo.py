@@ -1647,7 +1647,9 @@ class Item:
     coord: tuple[str, ...] | str = ()
     key: bool = False
     level: str = Level.PROVINCE
-    upstream: str = ""  # code or title of the task above it carries out
+    # Code or title of the task above it carries out: one its secretariat sees (received), as
+    # the task form offers only those.
+    upstream: str = ""
     percent: int | None = None  # the last report of a task still open...
     progress: str = ""  # ...and its note
     note: str = "Đã hoàn thành; Báo cáo kết quả số {n}/BC ngày {d}"  # a completion ({d}, {n})
@@ -2172,7 +2174,6 @@ PLEIKU_ITEMS = [
         "wip",
         coord=("Ủy ban Mặt trận Tổ quốc Việt Nam phường Pleiku",),
         level=Level.COMMUNE,
-        upstream=_title("Kiện toàn Tổ công nghệ số cộng đồng"),
     ),
     Item(
         "PK-04",
@@ -2187,7 +2188,6 @@ PLEIKU_ITEMS = [
         "wip",
         coord=("Trung tâm Phục vụ hành chính công phường Pleiku",),
         level=Level.COMMUNE,
-        upstream=_title("Bố trí kinh phí đầu tư hạ tầng"),
         percent=40,
         progress="Đã được tỉnh phân bổ kinh phí; đang tổ chức lựa chọn nhà thầu cung cấp thiết bị",
     ),

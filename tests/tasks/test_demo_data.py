@@ -140,6 +140,21 @@ def test_a_few_tasks_carry_out_central_ones(committees, register):
     assert register.get(title=COMMUNE_TASK).upstream.code == "TW-01"
 
 
+def test_every_task_carries_out_one_its_secretariat_sees_above(committees):
+    """As the task form offers: a task of the committee above that was assigned to the agency
+    standing for this committee."""
+    secretaries = {"gia_lai": "thuky", "tuyen_quang": "tq.thuky", "pleiku": "pleiku.thuky"}
+    for key, username in secretaries.items():
+        committee = committees[key]
+        linked = Task.objects.filter(committee=committee).exclude(upstream=None)
+        assert linked.exists(), key
+        visible = Task.objects.restrict(user(username))
+        for task in linked.select_related("upstream"):
+            assert task.upstream.committee == committee.parent, task.code
+            assert visible.filter(pk=task.upstream_id).exists(), task.code
+            assert task.upstream.assignments.filter(agency=committee.agency).exists(), task.code
+
+
 # --- The central committee -----------------------------------------------------------------
 
 
