@@ -383,6 +383,18 @@ def _allocations_disburse(qs: QuerySet, user) -> QuerySet:
     return _subtree(qs, user).filter(request__status__in=DISBURSABLE)
 
 
+def _via(parent_model: str, path: str) -> Callable:
+    """A rule for rows read through their parent: those whose parent the user may see."""
+
+    def rule(qs: QuerySet, user) -> QuerySet:
+        from django.apps import apps
+
+        parents = apps.get_model(parent_model).objects.all()
+        return qs.filter(**{f"{path}__in": RULES[(parent_model, "view")](parents, user)})
+
+    return rule
+
+
 def _attachments_view(qs: QuerySet, user) -> QuerySet:
     from communes.models import InvestmentRequest
 
@@ -429,6 +441,7 @@ RULES: dict[tuple[str, str], Callable[[QuerySet, object], QuerySet]] = {
     ("steering.meeting", "view"): _subtree,
     ("steering.meeting", "use"): _own_committee,
     ("steering.indicator", "view"): _subtree,
+    ("steering.indicatorvalue", "view"): _via("steering.indicator", "indicator"),
     ("steering.indicator", "record"): _indicators_record,
     ("tasks.task", "view"): _tasks_view,
     ("tasks.task", "change"): _gated(C.MANAGE_TASKS, _own_committee),
@@ -440,12 +453,15 @@ RULES: dict[tuple[str, str], Callable[[QuerySet, object], QuerySet]] = {
     ("tasks.importbatch", "view"): _import_batches,
     ("communes.commune", "view"): _communes_view,
     ("communes.commune", "file"): _communes_file,
+    ("communes.survey", "view"): _via("communes.commune", "commune"),
     ("communes.commune", "survey"): _gated(C.REVIEW_REQUESTS, _subtree),
     ("communes.investmentrequest", "view"): _requests_view,
     ("communes.investmentrequest", "edit"): _requests_edit,
     ("communes.attachment", "view"): _attachments_view,
     ("communes.fundingprogramme", "view"): _gated(C.VIEW_COMMUNES, _subtree),
     ("communes.fundingprogramme", "allocate"): _gated(C.HANDLE_MONEY, _subtree),
+    ("communes.allocation", "view"): _via("communes.investmentrequest", "request"),
+    ("communes.disbursement", "view"): _via("communes.investmentrequest", "allocation__request"),
     ("communes.allocation", "disburse"): _gated(C.HANDLE_MONEY, _allocations_disburse),
     ("reports.report", "view"): _gated(C.VIEW_REPORTS, _subtree),
     ("reports.report", "retry"): _gated(C.REQUEST_REPORTS, _subtree),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
@@ -26,6 +27,7 @@ from communes import services as commune_services
 from communes.models import Commune, FundingProgramme, InvestmentRequest
 from communes.workflow import Action
 from reports.models import Report
+from steering import services as steering_services
 from steering.authz import Role
 from steering.models import Agency, Committee, Document, Indicator, Meeting, Member
 from tasks import imports
@@ -145,6 +147,13 @@ def _committee_data(t: Tenant, leads: list[Agency], coordinators: list[Agency]) 
         target_date=date(2025, 12, 31),
         agency=lead,
     )
+    t.obj["indicator_value"] = steering_services.indicator_value_record(
+        indicator=t.obj["indicator"],
+        user=sec,
+        period_end=date(2025, 9, 30),
+        value=Decimal("900"),
+        note=m("indicator-value"),
+    )
     task = task_services.task_create(
         committee=t.committee,
         user=sec,
@@ -261,6 +270,28 @@ def _commune_data(
     t.obj["request_approved"] = advance(new("approved"), *approved)
     t.obj["request_allocated"] = advance(new("allocated"), *approved, Action.ALLOCATE)
     t.obj["allocation"] = t.obj["request_allocated"].allocation
+    t.obj["disbursement"] = commune_services.disbursement_create(
+        allocation=t.obj["allocation"],
+        user=finance,
+        amount=1_000_000,
+        paid_on=date(2025, 9, 15),
+        reference=m("payment"),
+    )
+    t.obj["survey"] = commune_services.survey_record(
+        commune=commune,
+        user=reviewer,
+        surveyed_on=date(2025, 7, 18),
+        computers=20,
+        computers_over_5_years=5,
+        scanners=2,
+        printers=4,
+        bandwidth_mbps=100,
+        has_lan=True,
+        cameras=0,
+        service_centre_ready=True,
+        trained_staff=3,
+        notes=m("survey"),
+    )
     for name in ("request_draft", "request_submitted", "request_approved", "request_allocated"):
         t.obj[name] = InvestmentRequest.objects.get(pk=t.obj[name].pk)
 

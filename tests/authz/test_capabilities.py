@@ -116,35 +116,7 @@ def test_every_rule_names_a_model_with_a_tenant():
         apps.get_model(model)  # a real model
 
 
-# Models whose rows are only read through their parent (the commune's page shows its surveys,
-# the request page its allocation and payments, the indicator list the values) and have no
-# "view" rule of their own yet. Strict: the mark goes when the rule comes.
-VIEW_RULE_MISSING = {
-    "steering.indicatorvalue",
-    "communes.survey",
-    "communes.allocation",
-    "communes.disbursement",
-}
-
-
-@pytest.mark.parametrize(
-    "model",
-    [
-        pytest.param(
-            model,
-            marks=[
-                pytest.mark.xfail(
-                    strict=True,
-                    reason="no ('view') rule in steering.authz.RULES: restrict() raises "
-                    "LookupError for it (read only through its parent today; no leak)",
-                )
-            ]
-            if model in VIEW_RULE_MISSING
-            else [],
-        )
-        for model in TENANT_PATHS
-    ],
-)
+@pytest.mark.parametrize("model", list(TENANT_PATHS))
 def test_every_model_with_a_tenant_has_a_view_rule(model):
     assert (model, "view") in RULES
 
