@@ -95,10 +95,14 @@ def _save(obj: Task | Assignment, user) -> None:
 
 def task_refresh(task: Task, user=None) -> Task:
     """Recompute the task's roll-up from its lead assignments; the one place it is written."""
-    leads = list(task.assignments.filter(role=Assignment.Role.LEAD))
-    state = rollup([State(a.status, a.percent, a.completed_on) for a in leads])
+    # Plain tuples: a task led by every commune has 135 leads, refreshed on each entry.
+    leads = task.assignments.filter(role=Assignment.Role.LEAD).values_list(
+        "status", "percent", "completed_on", "due_date"
+    )
+    leads = list(leads)
+    state = rollup([State(status, percent, done) for status, percent, done, _ in leads])
     earliest = min(
-        (a.due_date for a in leads if a.status in OPEN_STATUSES and a.due_date), default=None
+        (due for status, _, _, due in leads if status in OPEN_STATUSES and due), default=None
     )
     if task.status == Status.CANCELLED:
         return task
@@ -164,6 +168,7 @@ def task_create(
     task.updated_by = user
     task._history_user = user
     task.full_clean(exclude=["search_text"])
+    _check_links(task, user)
     wanted: dict[int, tuple[Agency, str]] = {}
     for agency in leads:
         wanted.setdefault(agency.pk, (agency, Assignment.Role.LEAD))
@@ -172,15 +177,36 @@ def task_create(
     for agency, _role in wanted.values():
         _check_tenant(task, agency)
     task.save()
-    _insert_with_history(
-        [
-            Assignment(task_id=task.pk, agency_id=agency.pk, role=role, updated_by_id=user.pk)
-            for agency, role in wanted.values()
-        ],
-        user,
-    )
+    _insert_assignments([(task.pk, agency.pk, role) for agency, role in wanted.values()], user)
     # Every assignment is new, hence "not started": the task's stored state already.
     return task
+
+
+def _check_links(task: Task, user) -> None:
+    """A task cites documents of its committee or those above, is assigned at the committee's
+    own meetings, and carries out a task the committee received from above (one the user sees):
+    a forged id from the API or a stale form is refused on its field."""
+    errors = {}
+    upper, committee = [], task.committee
+    while committee.parent_id is not None:
+        upper.append(committee.parent_id)
+        committee = committee.parent
+    if task.parent_id and task.parent.committee_id != task.committee_id:
+        errors["parent"] = _("Choose a task of the same committee.")
+    if task.upstream_id and not (
+        task.upstream.committee_id in upper
+        and Task.objects.restrict(user).filter(pk=task.upstream_id).exists()
+    ):
+        errors["upstream"] = _("Choose a task of the committee above assigned to this committee.")
+    if task.meeting_id and task.meeting.committee_id != task.committee_id:
+        errors["meeting"] = _("Choose a meeting of %(committee)s.") % {"committee": task.committee}
+    if task.source_document_id and task.source_document.committee_id not in {
+        task.committee_id,
+        *upper,
+    }:
+        errors["source_document"] = _("Choose a document of this committee or of those above.")
+    if errors:
+        raise ValidationError(errors)
 
 
 def _check_tenant(task: Task, agency: Agency) -> None:
@@ -204,6 +230,7 @@ def task_update(*, task: Task, user, expected_version: int | None, **fields) -> 
     _apply_deadline(locked)
     locked.search_text = _search_text(locked)
     locked.full_clean(exclude=["search_text"])
+    _check_links(locked, user)
     _save(locked, user)
     return locked
 
@@ -503,18 +530,14 @@ def _import_assignments(rows: Sequence[ImportedTask], user, now) -> None:
         for agency, role in item.wanted_roles():
             current = existing.get((item.task.pk, agency.pk))
             if current is None:
-                created.append(
-                    Assignment(
-                        task_id=item.task.pk, agency_id=agency.pk, role=role, updated_by_id=user.pk
-                    )
-                )
+                created.append((item.task.pk, agency.pk, role))
             elif current.role != role:
                 current.role, current.updated_by, current.updated_at = role, user, now
                 current.version += 1
                 role_changed.append(current)
         if not item.is_new:
             to_refresh.append(item.task)
-    _insert_with_history(created, user)
+    _insert_assignments(created, user)
     if role_changed:
         bulk_update_with_history(
             role_changed,
@@ -569,6 +592,52 @@ def _insert_with_history(objs: list, user) -> None:
         for obj, history_id in zip(objs, _reserve_ids(history, len(objs)), strict=True)
     )
     _copy(history, columns, rows)
+
+
+def _insert_assignments(rows: list[tuple[int, int, str]], user) -> None:
+    """New assignments, given as (task id, agency id, role), and their "created" history rows
+    by ``user``. On PostgreSQL the rows go straight to COPY, with no model instance built: a
+    group of 135 communes on 1,000 rows of an annex is 135,000 assignments, and building an
+    ``Assignment`` costs more than writing it. Elsewhere ``_insert_with_history``."""
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        _insert_with_history(
+            [
+                Assignment(task_id=task, agency_id=agency, role=role, updated_by_id=user.pk)
+                for task, agency, role in rows
+            ],
+            user,
+        )
+        return
+    now = timezone.now()
+    defaults = {"updated_by_id": user.pk}  # the other fields: their default; auto_now: now
+    for field in Assignment._meta.concrete_fields:
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            defaults.setdefault(field.attname, now)
+        elif not field.primary_key:
+            defaults.setdefault(field.attname, field.get_default())
+    ids = _reserve_ids(Assignment, len(rows))
+    full = [
+        {**defaults, "id": pk, "task_id": task, "agency_id": agency, "role": role}
+        for (task, agency, role), pk in zip(rows, ids, strict=True)
+    ]
+    fields = Assignment._meta.concrete_fields
+    _copy(Assignment, [f.column for f in fields], ([r[f.attname] for f in fields] for r in full))
+    history = Assignment.history.model
+    tracked = history.tracked_fields
+    columns = [f.column for f in tracked] + [
+        "history_id",
+        "history_date",
+        "history_change_reason",
+        "history_type",
+        "history_user_id",
+    ]
+    history_rows = (
+        [r[f.attname] for f in tracked] + [history_id, now, None, "+", user.pk]
+        for r, history_id in zip(full, _reserve_ids(history, len(rows)), strict=True)
+    )
+    _copy(history, columns, history_rows)
 
 
 def _reserve_ids(model, count: int) -> list[int]:

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -234,3 +235,38 @@ def test_the_register_narrows_to_the_own_committee_those_below_and_the_one_above
     response = client.get(reverse("task_list"), {"committee": central.pk})
     assert [t.pk for t in response.context["page"]] == [task.pk]
     assert client.get(reverse("task_list"), {"committee": other_committee.pk}).status_code == 400
+
+
+def test_a_forged_upstream_meeting_or_document_is_refused_on_its_field(
+    tenants, central_secretariat, secretariat, committee, other_committee, agency_a
+):
+    from steering.models import Document, Meeting
+
+    task = central_task(central_secretariat, "Việc giao cho tỉnh B", [other_committee])
+    their_meeting = Meeting.objects.create(
+        committee=other_committee, title="Họp tỉnh B", held_on=date(2025, 7, 1), kind="regular"
+    )
+    their_document = Document.objects.create(
+        committee=other_committee,
+        number="01-KH/BCĐ",
+        kind="plan",
+        issued_on=date(2025, 3, 1),
+        issuer="Ban Chỉ đạo tỉnh B",
+        title="Kế hoạch của tỉnh B",
+    )
+    for field, value in (
+        ("upstream", task),
+        ("meeting", their_meeting),
+        ("source_document", their_document),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            services.task_create(
+                committee=committee,
+                user=secretariat,
+                title="Giả mạo",
+                field="innovation",
+                leads=[agency_a],
+                **{field: value},
+            )
+        assert list(refused.value.message_dict) == [field]
+    assert not Task.objects.filter(title="Giả mạo").exists()
