@@ -66,17 +66,13 @@ PHRASES = {
         "các sở, ban, ngành cấp tỉnh",
     ],
 }
-_BY_KEY = {agency_key(phrase): group for group, phrases in PHRASES.items() for phrase in phrases}
+# Every phrase in agency_key form → its group.
+BY_KEY = {agency_key(phrase): group for group, phrases in PHRASES.items() for phrase in phrases}
 
 
 def group_of(name: str) -> AgencyGroup | None:
     """The group a name stands for, or None for the name of an agency (or an unknown one)."""
-    return _BY_KEY.get(agency_key(name))
-
-
-def group_of_key(key: str) -> AgencyGroup | None:
-    """``group_of`` for a name already in ``agency_key`` form."""
-    return _BY_KEY.get(key)
+    return BY_KEY.get(agency_key(name))
 
 
 def members(group: str, agencies: QuerySet | Iterable[Agency]) -> QuerySet | list[Agency]:

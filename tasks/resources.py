@@ -119,14 +119,16 @@ class AgencyMatcher:
         self,
         agencies,
         extra: dict[str, Agency] | None = None,
-        groups: dict[str, list[Agency]] | None = None,
+        members: dict[str, list[Agency]] | None = None,
     ):
         self.by_key: dict[str, Agency] = {}
         for agency in agencies:
             for name in agency.match_keys():
                 self.by_key.setdefault(agency_key(name), agency)
         self.by_key.update(extra or {})
-        self.groups: dict[str, list[Agency]] = groups or {}
+        self.groups: dict[str, list[Agency]] = members or {}
+        # One lookup per candidate name: an agency, or a group (a str), which wins.
+        self._index: dict[str, Agency | str] = {**self.by_key, **groups.BY_KEY}
 
     def split(self, text: str) -> Matched:
         """Agencies and groups named in a cell, and the names not recognised.
@@ -137,14 +139,7 @@ class AgencyMatcher:
         one name. A group's name stands for its members (it wins over an agency of that name).
         """
         matched = Matched()
-        seen: set = set()
-
-        def add(agency: Agency) -> None:
-            identity = _identity(agency)
-            if identity not in seen:
-                seen.add(identity)
-                matched.agencies.append(agency)
-
+        found, seen = matched.agencies, set()
         for part in _HARD_SEPARATORS.split(text or ""):
             part = _BULLET.sub("", part.strip()).strip(" .")
             if not part:
@@ -155,19 +150,21 @@ class AgencyMatcher:
             while start < len(names):
                 for end in range(len(names), start, -1):
                     candidate = _join(names, separators, start, end)
-                    key = agency_key(candidate)
-                    group = groups.group_of_key(key)
-                    agency = None if group else self.by_key.get(key)
-                    if group is not None or agency is not None:
+                    hit = self._index.get(agency_key(candidate))
+                    if hit is not None:
                         if pending:
                             matched.unknown.append(pending)
                             pending = ""
-                        if group is not None:
-                            matched.groups.append((nfc(candidate.strip()), group))
-                            for member in self.groups.get(group, ()):
-                                add(member)
+                        if isinstance(hit, str):  # a group: its members
+                            matched.groups.append((nfc(candidate.strip()), hit))
+                            members = self.groups.get(hit, ())
                         else:
-                            add(agency)
+                            members = (hit,)
+                        for agency in members:
+                            identity = _identity(agency)
+                            if identity not in seen:
+                                seen.add(identity)
+                                found.append(agency)
                         start = end
                         break
                 else:
@@ -396,7 +393,7 @@ class TaskResource(resources.ModelResource):
                 current.groups[key] = matched.groups
             if key == "lead":
                 current.leads = matched.agencies
-            else:
+            elif matched.agencies:
                 leads = {_identity(a) for a in current.leads}
                 current.coordinators = [a for a in matched.agencies if _identity(a) not in leads]
         self.current = current
@@ -476,17 +473,10 @@ class TaskResource(resources.ModelResource):
                 )
                 if not count:
                     errors[HEADERS[key]].append(groups.empty_message(name, group))
-        if self.officer_agency is None:
-            unknown = _('Agency "%(name)s" is not known: choose it or create it below.')
-        else:
-            unknown = _(
-                'Agency "%(name)s" is not known: choose it below, or ask the secretariat to '
-                "create it."
-            )
         for key, names in self.current.unknown.items():
             for name in names:
                 self.unknown_names.setdefault(agency_key(name), (name, []))[1].append(row_number)
-                errors[HEADERS[key]].append(unknown % {"name": name})
+                errors[HEADERS[key]].append(self._unknown_message() % {"name": name})
         written = self.current.unknown.get("lead") or self.current.groups.get("lead")
         if new and not self.current.leads and not written:
             errors[HEADERS["lead"]].append(_("A new task needs a lead agency."))
@@ -505,6 +495,13 @@ class TaskResource(resources.ModelResource):
                 )
                 % {"agency": officer.short_name or officer.name}
             )
+
+    def _unknown_message(self) -> str:
+        if self.officer_agency is None:
+            return _('Agency "%(name)s" is not known: choose it or create it below.')
+        return _(
+            'Agency "%(name)s" is not known: choose it below, or ask the secretariat to create it.'
+        )
 
     def _refuse_changes(self, instance, item: ImportedTask, moved: bool, errors) -> None:
         """An officer's import creates tasks; changing an existing one (its deadline above
