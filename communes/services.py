@@ -354,17 +354,14 @@ def allocation_create(
     at the same moment are serialised, and the second sees the first's allocation in the sum,
     so the programme's total is never exceeded.
     """
+    if programme.committee_id != request.commune.committee_id:
+        # A forged or stale choice: only the request's own province's programmes fund it.
+        raise ValidationError(
+            {"programme": _("This programme does not fund the communes of this province.")}
+        )
     locked_programme = FundingProgramme.objects.select_for_update().get(pk=programme.pk)
     locked = _lock(request)
     _check(locked, user, TRANSITIONS[Action.ALLOCATE])
-    if locked_programme.committee_id != locked.commune.committee_id:
-        # A forged or stale choice: only the request's own province's programmes fund it.
-        raise ValidationError(
-            {
-                "programme": _("%(programme)s does not fund the communes of %(committee)s.")
-                % {"programme": locked_programme, "committee": locked.commune.committee}
-            }
-        )
     remaining = locked_programme.total - programme_allocated(locked_programme)
     errors = {}
     if amount <= 0:

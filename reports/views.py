@@ -103,6 +103,7 @@ def report_status(request, pk: int):
 
 @readers_only
 @require_POST
+@authz.capability_required(authz.Capability.REQUEST_REPORTS)
 def report_retry(request, pk: int):
     report = get_object_or_404(Report.objects.restrict(request.user, "retry"), pk=pk)
     report = services.report_retry(report=report)

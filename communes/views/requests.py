@@ -48,6 +48,7 @@ def _form_page(request, form, items, commune, instance=None):
     return render(request, "communes/request_form.html", context, status=status)
 
 
+@authz.capability_required(authz.Capability.FILE_REQUESTS)
 def request_create(request, pk: int):
     commune = get_object_or_404(Commune.objects.restrict(request.user, "file"), pk=pk)
     form = RequestForm(request.POST or None, request.FILES or None)
@@ -60,6 +61,7 @@ def request_create(request, pk: int):
     return _form_page(request, form, items, commune)
 
 
+@authz.capability_required(authz.Capability.FILE_REQUESTS)
 def request_edit(request, pk: int):
     instance = get_object_or_404(
         InvestmentRequest.objects.restrict(request.user, "edit").select_related("commune"), pk=pk

@@ -40,6 +40,7 @@ def home(request):
     return committee_overview(request)
 
 
+@authz.capability_required(authz.Capability.VIEW_ALL)
 def dashboard(request):
     """The committee's own register in figures, the work the committee above gave it, and the
     league table of the committees below it (rolled up over their subtrees)."""

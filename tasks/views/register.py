@@ -50,7 +50,9 @@ def task_list(request):
     selected = set(task_filter.form.cleaned_data.get("category") or [])
     # The counts per category already say how many rows the category filter keeps.
     count = sum(summary.counts[c] for c in selected) if selected else summary.total
-    results = task_filter.qs.select_related("committee").prefetch_related(lead_prefetch(request.user))
+    results = task_filter.qs.select_related("committee").prefetch_related(
+        lead_prefetch(request.user)
+    )
     page = CountedPaginator(results, PAGE_SIZE, count=count).get_page(request.GET.get("page"))
     return render(
         request,
@@ -83,9 +85,7 @@ def task_detail(request, pk: int):
     task = get_object_or_404(
         Task.objects.restrict(request.user)
         .with_timeliness(today)
-        .select_related(
-            "committee", "source_document", "meeting", "parent", "upstream__committee"
-        ),
+        .select_related("committee", "source_document", "meeting", "parent", "upstream__committee"),
         pk=pk,
     )
     # Of a task received from the committee above, only the own committee's assignment shows.
@@ -144,7 +144,8 @@ def _manageable_committee(request) -> Committee:
 
 def task_create(request):
     committee = _manageable_committee(request)
-    form = TaskForm(request.POST or None, committee=committee, user=request.user)
+    data = request.POST if request.method == "POST" else None
+    form = TaskForm(data, committee=committee, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             task = services.task_create(
@@ -163,11 +164,11 @@ def task_create(request):
     return render(request, "tasks/task_form.html", {"form": form}, status=status)
 
 
+@authz.capability_required(authz.Capability.MANAGE_TASKS)
 def task_edit(request, pk: int):
     task = get_object_or_404(Task.objects.restrict(request.user, "change"), pk=pk)
-    form = TaskForm(
-        request.POST or None, instance=task, committee=task.committee, user=request.user
-    )
+    data = request.POST if request.method == "POST" else None
+    form = TaskForm(data, instance=task, committee=task.committee, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.task_update(
@@ -186,6 +187,7 @@ def task_edit(request, pk: int):
 
 
 @require_POST
+@authz.capability_required(authz.Capability.MANAGE_TASKS)
 def task_cancel(request, pk: int):
     task = get_object_or_404(Task.objects.restrict(request.user, "change"), pk=pk)
     form = ReasonForm(request.POST)
@@ -205,6 +207,7 @@ def task_cancel(request, pk: int):
 
 
 @require_POST
+@authz.capability_required(authz.Capability.MANAGE_TASKS)
 def assignment_create(request, pk: int):
     task = get_object_or_404(Task.objects.restrict(request.user, "change"), pk=pk)
     form = AssignmentForm(request.POST, task=task, user=request.user)

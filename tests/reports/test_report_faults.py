@@ -78,7 +78,7 @@ def test_leader_sees_a_failed_report_but_cannot_retry_it(
     client = client_for(leader)
     page = client.get(reverse("report_list")).content.decode()
     assert "ZeroDivisionError" in page and reverse("report_retry", args=[report.pk]) not in page
-    assert client.post(reverse("report_retry", args=[report.pk])).status_code == 404
+    assert client.post(reverse("report_retry", args=[report.pk])).status_code == 403
 
 
 def test_report_running_past_the_time_limit_is_failed_by_the_sweep(register, committee):

@@ -129,8 +129,8 @@ def test_leader_reads_but_cannot_create_or_edit(client_for, leader, register):
     task = register["digital"]
     assert client.get(reverse("task_detail", args=[task.pk])).status_code == 200
     assert client.get(reverse("task_create")).status_code == 403
-    assert client.get(reverse("task_edit", args=[task.pk])).status_code == 404
-    assert client.post(reverse("task_cancel", args=[task.pk]), {"reason": "x"}).status_code == 404
+    assert client.get(reverse("task_edit", args=[task.pk])).status_code == 403
+    assert client.post(reverse("task_cancel", args=[task.pk]), {"reason": "x"}).status_code == 403
 
 
 def test_secretariat_creates_a_task_with_a_generated_code(client_for, secretariat, agency_a, db):
