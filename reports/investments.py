@@ -70,8 +70,9 @@ def _statuses_on(committee_id: int, day: date) -> dict[int, str]:
 
 
 def communes_as_of(committee_id: int, day: date) -> dict | None:
-    """The communes of the committee (a province's): requests, approved, allocated and disbursed amounts by status,
-    by commune and by programme; None when none of them had filed a request by ``day``."""
+    """The communes of the committee (a province's): requests, approved, allocated and
+    disbursed amounts by status, by commune and by programme; None when none of them had filed a
+    request by ``day``."""
     statuses = _statuses_on(committee_id, day)
     if not statuses:
         return None

@@ -335,9 +335,7 @@ def report_figures(report: Report, *, today: date) -> dict:
         "by_field": by_field(items),
         "agencies": agency_rows(leads),
         **task_lists(items, leads, span, after),
-        "communes": (
-            communes_as_of(committee.pk, day) if is_province else None
-        ),
+        "communes": (communes_as_of(committee.pk, day) if is_province else None),
         "indicators": indicators_as_of(committee, day),
         "meetings": meetings_in(committee, span),
         "signer": signer_of(committee, today),
