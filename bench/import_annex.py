@@ -74,11 +74,21 @@ def set_up():
     if not Agency.objects.exists():
         Agency.objects.bulk_create(
             [
-                Agency(name=f"Sở bench số {i:02d}", short_name=f"S{i:02d}", kind="department")
+                Agency(
+                    committee=committee,
+                    name=f"Sở bench số {i:02d}",
+                    short_name=f"S{i:02d}",
+                    kind="department",
+                )
                 for i in range(1, N_DEPARTMENTS + 1)
             ]
             + [
-                Agency(name=f"UBND xã bench {i:03d}", short_name=f"X{i:03d}", kind="commune")
+                Agency(
+                    committee=committee,
+                    name=f"UBND xã bench {i:03d}",
+                    short_name=f"X{i:03d}",
+                    kind="commune",
+                )
                 for i in range(1, N_COMMUNES + 1)
             ]
         )

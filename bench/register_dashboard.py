@@ -19,7 +19,6 @@ console and to the "Register and dashboard" section of ``bench/RESULTS.md``.
 
 import argparse
 import random
-import statistics
 import time
 from datetime import date, datetime, timedelta
 
@@ -32,6 +31,8 @@ from _shared import (
     ensure_database,
     migrate,
     replace_section,
+    task_title,
+    time_calls,
     timestamp,
     use_database,
 )
@@ -57,44 +58,6 @@ PAGES = {
     "register_search": "/tasks/?q=chuyen+doi+so",
 }
 
-# Pieces of realistic Vietnamese titles; one in four titles mentions "chuyển đổi số".
-VERBS = [
-    "Triển khai",
-    "Xây dựng",
-    "Hoàn thiện",
-    "Đẩy mạnh",
-    "Rà soát",
-    "Tổ chức",
-    "Nâng cấp",
-    "Số hóa",
-    "Đánh giá",
-    "Ban hành",
-]
-OBJECTS = [
-    "hạ tầng số cấp xã",
-    "dữ liệu hộ tịch",
-    "hồ sơ đất đai",
-    "dịch vụ công trực tuyến toàn trình",
-    "nền tảng tích hợp dữ liệu Đề án 06",
-    "chương trình Bình dân học vụ số",
-    "khu công nghệ thông tin tập trung",
-    "đào tạo nhân lực bán dẫn và trí tuệ nhân tạo",
-    "giáo dục STEM trong trường phổ thông",
-    "an toàn thông tin mạng",
-    "thủ tục hành chính",
-    "cơ sở dữ liệu chuyên ngành",
-]
-CONTEXTS = [
-    "chuyển đổi số",
-    "khoa học, công nghệ và đổi mới sáng tạo",
-    "cải cách hành chính",
-    "kinh tế số",
-    "xã hội số",
-    "chính quyền số",
-    "phát triển nguồn nhân lực",
-    "hạ tầng viễn thông",
-]
-
 
 def make_committee_and_agencies():
     from steering.models import Agency, Committee
@@ -106,11 +69,21 @@ def make_committee_and_agencies():
         name="Ban Chỉ đạo tỉnh (bench)", level="province", parent=central
     )
     departments = [
-        Agency(name=f"Sở bench số {i:02d}", short_name=f"S{i:02d}", kind="department")
+        Agency(
+            committee=province,
+            name=f"Sở bench số {i:02d}",
+            short_name=f"S{i:02d}",
+            kind="department",
+        )
         for i in range(1, N_DEPARTMENTS + 1)
     ]
     communes = [
-        Agency(name=f"UBND xã bench {i:03d}", short_name=f"X{i:03d}", kind="commune")
+        Agency(
+            committee=province,
+            name=f"UBND xã bench {i:03d}",
+            short_name=f"X{i:03d}",
+            kind="commune",
+        )
         for i in range(1, N_COMMUNES + 1)
     ]
     return province, bulk(Agency, departments), bulk(Agency, communes)
@@ -157,8 +130,7 @@ def make_tasks(rng: random.Random, committee, today: date) -> list:
     start, span = date(2025, 1, 1), (date(2026, 12, 31) - date(2025, 1, 1)).days
     tasks = []
     for i in range(1, N_TASKS + 1):
-        context = "chuyển đổi số" if rng.random() < 0.25 else rng.choice(CONTEXTS)
-        title = f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} phục vụ {context} (bench {i})"
+        title = task_title(rng, i)
         recurring = rng.random() < 0.06
         due = None if recurring or rng.random() < 0.02 else start + timedelta(rng.randint(0, span))
         status = random_status(rng, due, today)
@@ -285,32 +257,6 @@ def load_data(today: date) -> None:
     )
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
-def time_calls(call) -> tuple[float, float, int, float]:
-    """(median ms, p90 ms, SQL queries, SQL ms) of ``call`` after warm-up."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    for _ in range(WARMUP):
-        call()
-    with CaptureQueriesContext(connection) as captured:
-        call()
-    # Copy now: every request resets connection.queries (request_started signal).
-    queries = list(captured.captured_queries)
-    sql_ms = 1000 * sum(float(query["time"]) for query in queries)
-    times = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - started) * 1000)
-    median, p90 = statistics.median(times), percentile(times, 0.9)
-    return median, p90, len(queries), sql_ms
-
-
 def baseline() -> None:
     """A plain page: 50 rows of the 10,000-row table, queried and rendered to a string."""
     from django.template import engines
@@ -339,8 +285,8 @@ def measure(pages: dict[str, str] = PAGES) -> dict[str, tuple[float, float, int,
 
         return call
 
-    results = {name: time_calls(get(url)) for name, url in pages.items()}
-    results["baseline_50_rows"] = time_calls(baseline)
+    results = {name: time_calls(get(url), WARMUP, RUNS) for name, url in pages.items()}
+    results["baseline_50_rows"] = time_calls(baseline, WARMUP, RUNS)
     return results
 
 

@@ -74,14 +74,24 @@ def load_large() -> None:
     departments = bulk(
         Agency,
         [
-            Agency(name=f"Sở báo cáo số {i:02d}", short_name=f"SBC{i:02d}", kind="department")
+            Agency(
+                committee=committee,
+                name=f"Sở báo cáo số {i:02d}",
+                short_name=f"SBC{i:02d}",
+                kind="department",
+            )
             for i in range(N_DEPARTMENTS)
         ],
     )
     communes = bulk(
         Agency,
         [
-            Agency(name=f"UBND xã báo cáo {i:04d}", short_name=f"XBC{i:04d}", kind="commune")
+            Agency(
+                committee=committee,
+                name=f"UBND xã báo cáo {i:04d}",
+                short_name=f"XBC{i:04d}",
+                kind="commune",
+            )
             for i in range(N_COMMUNES)
         ],
     )
@@ -126,11 +136,11 @@ def load_large() -> None:
                 )
             )
     bulk(ProgressUpdate, updates)
-    load_communes(rng, communes, author)
+    load_communes(rng, committee, communes, author)
     print(f"loaded {len(tasks)} tasks, {len(assignments)} leads, {len(updates)} updates")
 
 
-def load_communes(rng: random.Random, agencies: list, author) -> None:
+def load_communes(rng: random.Random, committee, agencies: list, author) -> None:
     from communes.models import (
         Allocation,
         Commune,
@@ -144,6 +154,7 @@ def load_communes(rng: random.Random, agencies: list, author) -> None:
         Commune,
         [
             Commune(
+                committee=committee,
                 code=900_000 + i,
                 name=agency.name.replace("UBND ", ""),
                 kind="xa",
@@ -155,6 +166,7 @@ def load_communes(rng: random.Random, agencies: list, author) -> None:
         ],
     )
     programme = FundingProgramme.objects.create(
+        committee=committee,
         name="Chương trình bench hạ tầng số cấp xã",
         decision_number="BENCH-1/QĐ-UBND",
         decision_date=date(2025, 3, 1),
