@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -34,10 +34,19 @@ class CountedPaginator(Paginator):
         return self.known_count
 
 
-def lead_prefetch(user) -> Prefetch:
-    """The lead assignments the user sees (of a task received from above: their own only)."""
-    leads = Assignment.objects.restrict(user).filter(role=Assignment.Role.LEAD)
-    return Prefetch("assignments", queryset=leads.select_related("agency"), to_attr="leads")
+SHOWN_LEADS = 2  # the register names two leads and says "and N more"
+
+
+def with_leads(user, tasks: list[Task]) -> None:
+    """Set ``leads`` (the first few lead assignments the user sees; of a task received from
+    above, their own only) and ``lead_total`` on each task of a page: two queries, however many
+    communes lead a task."""
+    visible = Assignment.objects.restrict(user).filter(task__in=tasks, role=Assignment.Role.LEAD)
+    first = visible.select_related("agency").order_by("agency__name")[:SHOWN_LEADS]
+    prefetch_related_objects(tasks, Prefetch("assignments", queryset=first, to_attr="leads"))
+    totals = dict(visible.order_by().values_list("task_id").annotate(n=Count("id")))
+    for task in tasks:
+        task.lead_total = totals.get(task.pk, 0)
 
 
 def task_list(request):
@@ -50,10 +59,9 @@ def task_list(request):
     selected = set(task_filter.form.cleaned_data.get("category") or [])
     # The counts per category already say how many rows the category filter keeps.
     count = sum(summary.counts[c] for c in selected) if selected else summary.total
-    results = task_filter.qs.select_related("committee").prefetch_related(
-        lead_prefetch(request.user)
-    )
+    results = task_filter.qs.select_related("committee")
     page = CountedPaginator(results, PAGE_SIZE, count=count).get_page(request.GET.get("page"))
+    with_leads(request.user, list(page))  # the page keeps these objects
     return render(
         request,
         "tasks/task_list.html",

@@ -180,3 +180,18 @@ def test_cancel_needs_a_reason_and_closes_open_assignments(client_for, secretari
     task.refresh_from_db()
     assert task.status == "cancelled" and task.cancel_reason == "Trùng với nhiệm vụ khác"
     assert set(task.assignments.values_list("status", flat=True)) == {"cancelled"}
+
+
+def test_a_task_led_by_many_communes_names_two_and_counts_the_rest(
+    client_for, secretariat, make_task, committee
+):
+    communes = [
+        AgencyFactory(
+            committee=committee, name=f"Ủy ban nhân dân xã {n:02d}", short_name=f"UBND xã {n:02d}"
+        )
+        for n in range(7)
+    ]
+    make_task("Thành lập Ban Chỉ đạo cấp xã", leads=communes)
+    row = client_for(secretariat).get(reverse("task_list")).content.decode()
+    assert "UBND xã 00; UBND xã 01 và 5 cơ quan khác" in row
+    assert "UBND xã 02" not in row
