@@ -167,6 +167,8 @@ def test_the_central_dashboard_ranks_provinces_over_their_whole_subtree(
     assert [row.committee for row in response.context["league"]] == [committee, other_committee]
     html = response.content.decode()
     assert "data-league" in html and other_committee.name in html
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert "Bảng điều hành" in title and "<" not in title  # the browser tab's title
 
     # Province A's dashboard: its own register, the work from above, its ward committee below.
     response = client_for(secretariat).get(reverse("home"))
