@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "tasks",
     "communes",
     "reports",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -177,6 +178,9 @@ CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 12 * 60
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# The job sweep (jobs.services.jobs_sweep) runs this often; /readyz wants a worker seen within
+# three intervals.
+JOB_SWEEP_SECONDS = env_int("JOB_SWEEP_SECONDS", 30)
 CELERY_BEAT_SCHEDULE: dict = {
     # The day after each quarter and half-year ends: that period's reports (reports/jobs.py).
     "period-end-reports": {
