@@ -1,25 +1,29 @@
 """Model mixins shared by the apps."""
 
-import unicodedata
-
 from django.db import models
+
+from common.text import clean
 
 
 class NFCTextMixin(models.Model):
-    """Stores the text fields named in ``nfc_fields`` NFC-normalised.
+    """Stores every text field (CharField, TextField) through ``common.text.clean``, stripped.
 
     Vietnamese pasted from Word often arrives decomposed (NFD); stored as is, "Quý" typed on a
-    keyboard and "Quý" pasted from Word would be different strings.
+    keyboard and "Quý" pasted from Word would be different strings. Control characters would
+    break the reports' .xlsx and PDF. Code that writes rows in bulk (no ``save()``) calls
+    :meth:`clean_text` itself.
     """
-
-    nfc_fields: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
-        for field in self.nfc_fields:
-            value = getattr(self, field)
-            if value:
-                setattr(self, field, unicodedata.normalize("NFC", value).strip())
+        self.clean_text()
         super().save(*args, **kwargs)
+
+    def clean_text(self) -> None:
+        for field in self._meta.concrete_fields:
+            if isinstance(field, models.CharField | models.TextField):
+                value = getattr(self, field.attname)
+                if isinstance(value, str) and value:
+                    setattr(self, field.attname, clean(value).strip())

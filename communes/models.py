@@ -20,8 +20,6 @@ from steering.models import Agency
 class Commune(NFCTextMixin):
     """Xã, phường, đặc khu — a commune-level unit with its official administrative code."""
 
-    nfc_fields = ("name", "province_name")
-
     class Kind(models.TextChoices):
         COMMUNE = "xa", pgettext_lazy("commune kind", "Commune")
         WARD = "phuong", _("Ward")
@@ -72,8 +70,6 @@ class Commune(NFCTextMixin):
 class Survey(NFCTextMixin):
     """Khảo sát hạ tầng CNTT — the IT infrastructure of a commune as surveyed on one date."""
 
-    nfc_fields = ("notes",)
-
     commune = models.ForeignKey(
         Commune, verbose_name=_("commune"), on_delete=models.CASCADE, related_name="surveys"
     )
@@ -118,8 +114,6 @@ class Survey(NFCTextMixin):
 class FundingProgramme(NFCTextMixin):
     """Chương trình, nguồn vốn — a budget decision funding the communes' IT equipment."""
 
-    nfc_fields = ("name", "decision_number")
-
     committee = models.ForeignKey(
         "steering.Committee",
         verbose_name=_("committee"),
@@ -157,8 +151,6 @@ class FundingProgramme(NFCTextMixin):
 
 class InvestmentRequest(NFCTextMixin):
     """Đề xuất đầu tư — a commune's request for IT equipment, reviewed, funded and accepted."""
-
-    nfc_fields = ("title", "justification", "review_reason", "acceptance_record")
 
     commune = models.ForeignKey(
         Commune, verbose_name=_("commune"), on_delete=models.PROTECT, related_name="requests"
@@ -208,8 +200,6 @@ class InvestmentRequest(NFCTextMixin):
 class LineItem(NFCTextMixin):
     """Hạng mục — one line of a request: what, how many, at what unit price."""
 
-    nfc_fields = ("description",)
-
     class Category(models.TextChoices):
         COMPUTERS = "computers", _("Computers")
         SERVERS = "servers", _("Servers")
@@ -250,7 +240,7 @@ class LineItem(NFCTextMixin):
         return self.quantity * self.unit_price
 
 
-class Attachment(models.Model):
+class Attachment(NFCTextMixin):
     """Báo giá — a quotation or other file attached to a request, stored privately."""
 
     request = models.ForeignKey(
@@ -279,7 +269,7 @@ class Attachment(models.Model):
         return self.original_name
 
 
-class TransitionLog(models.Model):
+class TransitionLog(NFCTextMixin):
     """Nhật ký xử lý — one step of a request's workflow: who moved it, when, from what to what."""
 
     request = models.ForeignKey(
@@ -306,7 +296,7 @@ class TransitionLog(models.Model):
         return f"{self.request_id} · {self.get_action_display()}"
 
 
-class Allocation(models.Model):
+class Allocation(NFCTextMixin):
     """Phân bổ kinh phí — money of a programme allocated to an approved request."""
 
     programme = models.ForeignKey(
@@ -345,7 +335,7 @@ class Allocation(models.Model):
         return f"{self.decision_number} · {self.request.commune}"
 
 
-class Disbursement(models.Model):
+class Disbursement(NFCTextMixin):
     """Giải ngân — a payment made from an allocation."""
 
     allocation = models.ForeignKey(

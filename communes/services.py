@@ -134,6 +134,7 @@ def _line_items(items: Sequence[ItemData]) -> list[LineItem]:
     built, errors = [], []
     for index, data in enumerate(items):
         item = LineItem(**data)
+        item.clean_text()  # written by bulk_create, without save()
         try:
             # The validators give the messages; the table's constraints only back them up.
             item.full_clean(exclude=["request"], validate_constraints=False)

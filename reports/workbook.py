@@ -1,5 +1,6 @@
 """The report's tables as an .xlsx workbook, one sheet per table, for secretaries who edit the
-figures before signing. Reads only the snapshot, like the PDF."""
+figures before signing. Reads only the snapshot, like the PDF; every value is written through
+``common.xlsx.cell_value``, so a task titled "=..." stays text."""
 
 from datetime import date
 from io import BytesIO
@@ -7,6 +8,8 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+
+from common.xlsx import cell_value
 
 BOLD = Font(bold=True)
 
@@ -26,9 +29,9 @@ def _dmy(value: str) -> str:
 
 
 def _cells(sheet, row: list) -> list:
-    """Dates get the dd/mm/yyyy format; everything else is written as it is."""
+    """Dates get the dd/mm/yyyy format; everything else is written as ``cell_value`` says."""
     cells = []
-    for value in row:
+    for value in map(cell_value, row):
         if isinstance(value, date):
             value = WriteOnlyCell(sheet, value=value)
             value.number_format = "dd/mm/yyyy"

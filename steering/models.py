@@ -21,8 +21,6 @@ class Agency(NFCTextMixin):
     committee assigns work to a lower one as to any other body (see ``Committee.agency``).
     """
 
-    nfc_fields = ("name", "short_name", "aliases")
-
     class Kind(models.TextChoices):
         DEPARTMENT = "department", _("Provincial department")
         COMMUNE = "commune", _("Commune People's Committee")
@@ -70,8 +68,6 @@ class Agency(NFCTextMixin):
 class Document(NFCTextMixin):
     """Văn bản — a legal document the work is based on, such as Resolution 57-NQ/TW."""
 
-    nfc_fields = ("number", "issuer", "title")
-
     class Kind(models.TextChoices):
         RESOLUTION = "resolution", _("Resolution")
         PLAN = "plan", _("Plan")
@@ -116,8 +112,6 @@ class Committee(NFCTextMixin):
     committee and reads its subtree (``steering.authz``). The provincial committee is the unit of
     isolation: provinces never see each other; the central committee sees them all.
     """
-
-    nfc_fields = ("name",)
 
     class Level(models.TextChoices):
         CENTRAL = "central", _("Central")
@@ -176,8 +170,6 @@ class Committee(NFCTextMixin):
 class Member(NFCTextMixin):
     """Thành viên Ban Chỉ đạo — a person on a committee, in a committee role."""
 
-    nfc_fields = ("full_name", "position_title")
-
     class Role(models.TextChoices):
         HEAD = "head", _("Head")
         DEPUTY_HEAD = "deputy_head", _("Deputy head")
@@ -224,8 +216,6 @@ class Member(NFCTextMixin):
 class Meeting(NFCTextMixin):
     """Phiên họp — a meeting of a committee, with its conclusion notice."""
 
-    nfc_fields = ("title", "summary")
-
     class Kind(models.TextChoices):
         QUARTERLY = "quarterly", _("Quarterly review")
         SIX_MONTH = "six_month", _("Six-month review")
@@ -269,8 +259,6 @@ class Meeting(NFCTextMixin):
 
 class Indicator(NFCTextMixin):
     """Chỉ tiêu — a figure the committee follows against a target, e.g. records digitised."""
-
-    nfc_fields = ("code", "name", "unit")
 
     class Direction(models.TextChoices):
         HIGHER = "higher", _("Higher is better")
@@ -321,8 +309,6 @@ class Indicator(NFCTextMixin):
 
 class IndicatorValue(NFCTextMixin):
     """Kết quả thực hiện chỉ tiêu — the actual value of an indicator at the end of a period."""
-
-    nfc_fields = ("note",)
 
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="values"

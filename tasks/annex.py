@@ -13,7 +13,6 @@ translated and names the row and column when there is one.
 import csv
 import io
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,7 +22,8 @@ import python_calamine
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from common.text import fold, nfc
+from common.text import clean, fold, nfc
+from common.xlsx import unescape
 from tasks.models import Field
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -184,7 +184,6 @@ _FOOTER_STARTS = (
     "note:",
     "notes:",
 )
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 class AnnexError(ValueError):
@@ -278,16 +277,12 @@ def cell_text(value: object) -> str:
         return "x" if value else ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    # NFC, spaces collapsed, line breaks kept (notes and outputs are often several lines).
-    text = unicodedata.normalize("NFC", str(value))
-    if "\n" in text or "\r" in text:
-        text = "\n".join(" ".join(line.split()) for line in text.splitlines()).strip()
-    else:  # most cells: one line, no need to split into lines
-        text = " ".join(text.split())
-    # Exports escape formula-like text with a leading apostrophe; undo it.
-    if text.startswith("'") and text[1:2] in _FORMULA_START:
-        text = text[1:]
-    return text
+    # Stored text's rule (common.text.clean), without the export's formula escape; spaces
+    # collapsed, line breaks kept (notes and outputs are often several lines).
+    text = unescape(clean(str(value)))
+    if "\n" in text:
+        return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
+    return " ".join(text.split())  # most cells: one line, no need to split into lines
 
 
 # --- Reading the file -------------------------------------------------------------------------

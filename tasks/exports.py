@@ -1,8 +1,8 @@
 """The register as an .xlsx annex, and the blank annex template.
 
 Both use the import's layout (``tasks.resources.HEADERS``): Vietnamese headers, set widths, the
-header row frozen, dates as dd/mm/yyyy. Text starting with =, +, - or @ is written with a
-leading apostrophe so no spreadsheet runs it as a formula; the importer removes it again.
+header row frozen, dates as dd/mm/yyyy. Every value goes through ``common.xlsx.cell_value``
+(formula-like text escaped; the importer removes the escape again).
 """
 
 import io
@@ -10,11 +10,11 @@ import io
 from django.db.models import QuerySet
 from django.utils import translation
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from common.xlsx import cell_value
 from steering.models import Agency
 from tasks import groups
 from tasks.models import Field, Level
@@ -44,15 +44,6 @@ WIDTHS = {
 DATE_KEYS = ("due_date", "completed_on")
 TEMPLATE_ROWS = 2000
 LISTS_SHEET = "Danh mục"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Text a spreadsheet would run as a formula gets a leading apostrophe."""
-    if not isinstance(value, str):
-        return value
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def _sheet(workbook: Workbook):
@@ -82,7 +73,7 @@ def export_xlsx(tasks) -> bytes:
     workbook = Workbook()
     sheet = _sheet(workbook)
     for values in dataset:
-        sheet.append([safe_cell(v) for v in values])
+        sheet.append([cell_value(v) for v in values])
     wrap = Alignment(wrap_text=True, vertical="top")
     for index, key in enumerate(HEADERS, start=1):
         for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
@@ -116,7 +107,7 @@ def template_xlsx(agencies: QuerySet[Agency]) -> bytes:
     for list_index, (key, values) in enumerate(columns.items(), start=1):
         letter = get_column_letter(list_index)
         for row, value in enumerate(values, start=1):
-            lists.cell(row=row, column=list_index, value=safe_cell(value))
+            lists.cell(row=row, column=list_index, value=cell_value(value))
         source = f"='{LISTS_SHEET}'!${letter}$1:${letter}${max(len(values), 1)}"
         targets = ["lead", "coordinating"] if key == "lead" else [key]
         for target in targets:

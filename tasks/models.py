@@ -47,8 +47,6 @@ class AssignmentQuerySet(RestrictedQuerySet):
 class Task(NFCTextMixin):
     """Nhiệm vụ — a task of the committee's Resolution 57 register."""
 
-    nfc_fields = ("code", "title", "description", "expected_output", "deadline_text")
-
     committee = models.ForeignKey(
         Committee, verbose_name=_("committee"), on_delete=models.PROTECT, related_name="tasks"
     )
@@ -185,7 +183,7 @@ class Assignment(models.Model):
         return self.due_date or self.task.due_date
 
 
-class ProgressUpdate(models.Model):
+class ProgressUpdate(NFCTextMixin):
     """Báo cáo tiến độ — one entry of the append-only progress log of an assignment.
 
     Confirmations and returns by the secretariat are entries too, so the state of any
@@ -226,7 +224,7 @@ class ProgressUpdate(models.Model):
         return f"{self.assignment} · {self.effective_date:%d/%m/%Y} · {self.percent}%"
 
 
-class Evidence(models.Model):
+class Evidence(NFCTextMixin):
     """Minh chứng — a file attached to a progress update, stored privately."""
 
     update = models.ForeignKey(

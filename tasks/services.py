@@ -6,7 +6,6 @@ in the history (no request-global "current user").
 """
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -445,10 +444,7 @@ _IMPORTED_FIELDS = [
 
 def _prepare_imported(task: Task, user, now) -> None:
     """What task_create/task_update do before saving, for rows written in bulk (no save())."""
-    for name in task.nfc_fields:
-        value = getattr(task, name)
-        if value:
-            setattr(task, name, unicodedata.normalize("NFC", value).strip())
+    task.clean_text()
     _apply_deadline(task)
     task.search_text = _search_text(task)
     task.updated_by, task.updated_at = user, now
