@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView
 
+from ops import views as ops_views
 from steering import views
 
 urlpatterns = [
@@ -39,4 +40,7 @@ urlpatterns = [
     path("api/communes/", include("communes.api.urls")),
     path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api_schema"),
     path("admin/", admin.site.urls),
+    # Without login, for load balancers and container health checks (ops/views.py).
+    path("healthz", ops_views.healthz, name="healthz"),
+    path("readyz", ops_views.readyz, name="readyz"),
 ]
