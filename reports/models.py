@@ -5,11 +5,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from common.periods import Period
+from jobs.models import Job, JobNote, JobStatus
 from steering.authz import RestrictedQuerySet
 
 
-class Report(models.Model):
-    """Báo cáo — a summary report of one period, rendered to PDF and .xlsx by a Celery job."""
+class Report(Job):
+    """Báo cáo — a summary report of one period, rendered to PDF and .xlsx by a job."""
 
     class Kind(models.TextChoices):
         QUARTERLY = "quarterly", _("Quarterly")
@@ -17,24 +18,8 @@ class Report(models.Model):
         ANNUAL = "annual", _("Annual")
         CUSTOM = "custom", _("Custom date range")
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
-
-    class Note(models.TextChoices):
-        """Why a queued report has not started, or why it failed without a rendering error."""
-
-        QUEUE_UNAVAILABLE = (
-            "queue_unavailable",
-            _(
-                "The report queue is unavailable; the request is kept and will be sent when it is "
-                "back."
-            ),
-        )
-        TIMED_OUT = "timed_out", _("The report took longer than the time limit.")
-        WORKER_LOST = "worker_lost", _("The report worker stopped several times on this report.")
+    Status = JobStatus
+    Note = JobNote
 
     committee = models.ForeignKey(
         "steering.Committee",
@@ -46,12 +31,6 @@ class Report(models.Model):
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
     as_of = models.DateField(_("figures as of"))
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
-    )
-    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
-    note = models.CharField(_("note"), max_length=24, choices=Note.choices, blank=True)
-    error = models.TextField(_("error"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),
@@ -62,11 +41,6 @@ class Report(models.Model):
         help_text=_("Empty for the reports generated automatically at the end of a period."),
     )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    enqueued_at = models.DateTimeField(_("sent to the queue at"), null=True, blank=True)
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    worker = models.CharField(_("worker"), max_length=128, blank=True)
     pages = models.PositiveSmallIntegerField(_("pages"), null=True, blank=True)
     # Private files: MEDIA_ROOT is never served; downloads go through reports.views.
     pdf = models.FileField(_("PDF"), upload_to="reports/%Y/", blank=True)
@@ -115,15 +89,16 @@ class Report(models.Model):
             return period.label_vi
         return f"từ ngày {self.period_start:%d/%m/%Y} đến ngày {self.period_end:%d/%m/%Y}"
 
-    @property
-    def is_pending(self) -> bool:
-        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+    def perform(self, beat) -> None:
+        from reports.services import report_render  # the services import this module
 
-    @property
-    def duration_seconds(self) -> float | None:
-        if self.started_at and self.finished_at:
-            return (self.finished_at - self.started_at).total_seconds()
-        return None
+        report_render(self, beat)
+
+    def after_done(self) -> None:
+        if self.requested_by_id is None:
+            from reports.services import notify_ready
+
+            notify_ready(self)
 
     def file_stem(self) -> str:
         """ASCII file name without extension, e.g. "bao-cao-nq57-quy-3-2025"."""

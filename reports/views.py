@@ -45,7 +45,7 @@ def _list(request, form, status=200):
         "form": form,
         "filter": report_filter,
         "page": page,
-        "can_retry": authz.has(request.user, authz.Capability.REQUEST_REPORTS),
+        "may_retry": authz.has(request.user, authz.Capability.REQUEST_REPORTS),
     }
     return render(request, "reports/report_list.html", context, status=status)
 
@@ -95,9 +95,9 @@ def report_status(request, pk: int):
         Report.objects.restrict(request.user).select_related("committee", "requested_by"),
         pk=pk,
     )
-    can_retry = authz.has(request.user, authz.Capability.REQUEST_REPORTS)
+    may_retry = authz.has(request.user, authz.Capability.REQUEST_REPORTS)
     return render(
-        request, "reports/partials/report_row.html", {"report": report, "can_retry": can_retry}
+        request, "reports/partials/report_row.html", {"report": report, "may_retry": may_retry}
     )
 
 
@@ -106,6 +106,9 @@ def report_status(request, pk: int):
 @authz.capability_required(authz.Capability.REQUEST_REPORTS)
 def report_retry(request, pk: int):
     report = get_object_or_404(Report.objects.restrict(request.user, "retry"), pk=pk)
+    if not report.can_retry:
+        messages.info(request, _("This report is not failed or stuck; there is nothing to retry."))
+        return redirect("report_list")
     report = services.report_retry(report=report)
     _announce(request, report)
     return redirect("report_list")

@@ -466,6 +466,8 @@ RULES: dict[tuple[str, str], Callable[[QuerySet, object], QuerySet]] = {
     ("tasks.assignment", "confirm"): _gated(C.MANAGE_TASKS, _own_committee),
     ("tasks.evidence", "view"): _evidence_view,
     ("tasks.importbatch", "view"): _import_batches,
+    # A retry runs the same file, choices and author again: whoever sees the batch may ask.
+    ("tasks.importbatch", "retry"): _import_batches,
     ("communes.commune", "view"): _communes_view,
     ("communes.commune", "file"): _communes_file,
     ("communes.survey", "view"): _via("communes.commune", "commune"),

@@ -4,8 +4,8 @@ The preview and the confirmed import run the same code (``TaskResource.import_da
 first with ``dry_run=True``. A confirmed import is one transaction: the agencies the user chose
 to create, the aliases learnt from the names they mapped, the tasks and their assignments all
 commit together, or nothing does. Files of more than ``MAX_SYNC_ROWS`` rows are imported by a
-Celery job (``tasks.jobs.import_run``); its progress goes to the cache, because rows written
-inside the import's transaction are invisible to the page polling them.
+job in the queue (``jobs.services``, whose heartbeat thread records the progress on its own
+connection: rows written inside the import's transaction are invisible to the page polling).
 
 Everything happens inside the batch's committee (its tenant): names are matched against its
 own agencies only, a name can be mapped only to one of them, and agencies are created in it.
@@ -20,15 +20,16 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import tablib
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from import_export.results import RowResult
 
+from common.models import max_length
 from common.text import nfc
+from jobs.services import JobRefused, job_enqueue, job_execute, job_retry, label_of
 from steering import authz
 from steering.models import Agency, Committee
 from tasks import groups
@@ -144,6 +145,7 @@ def _check_choices(user, batch: ImportBatch, agencies: dict[str, dict]) -> None:
         .values_list("pk", flat=True)
     )
     errors = []
+    limit = max_length(Agency, "name")
     for choice in agencies.values():
         value, name = str(choice.get("agency", "")), choice.get("name", "")
         if value == "new":
@@ -154,6 +156,14 @@ def _check_choices(user, batch: ImportBatch, agencies: dict[str, dict]) -> None:
                         'for "%(name)s", or ask the secretariat to create it.'
                     )
                     % {"name": name}
+                )
+            elif len(nfc(name)) > limit:
+                errors.append(
+                    _(
+                        'The agency name "%(name)s" is longer than %(limit)s characters: choose '
+                        "an existing agency for it, or shorten it in the file."
+                    )
+                    % {"name": Truncator(name).chars(80), "limit": limit}
                 )
         elif not (value.isascii() and value.isdigit() and int(value) in usable):
             errors.append(
@@ -292,66 +302,45 @@ def import_preview(batch: ImportBatch) -> Preview:
         return Preview(None, errors=[str(exc)])
 
 
-def progress_key(batch_id: int) -> str:
-    return f"task-import-progress:{batch_id}"
-
-
 def import_batch_confirm(*, batch: ImportBatch) -> ImportBatch:
-    """Import now, or queue a Celery job for a large file."""
-    if batch.row_count <= MAX_SYNC_ROWS:
-        import_batch_run(batch.pk)
-        batch.refresh_from_db()
-        return batch
-    batch.status = ImportBatch.Status.QUEUED
-    batch.save(update_fields=["status"])
-    from tasks import jobs
+    """Import now, in this request, or through the queue for a large file; once per batch."""
+    large = batch.row_count > MAX_SYNC_ROWS
+    with transaction.atomic():
+        locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        if locked.status != ImportBatch.Status.PREVIEW:
+            return locked  # a double click: the first one imports
+        job_enqueue(locked, send=large)
+    if not large:
+        job_execute(label_of(locked), locked.pk)
+    locked.refresh_from_db()
+    return locked
 
-    transaction.on_commit(lambda: jobs.import_run.delay(batch.pk))
-    return batch
+
+def import_batch_retry(*, batch: ImportBatch) -> ImportBatch:
+    """Queue a failed (or stuck) import again; it reads the same file and choices."""
+    return job_retry(batch)
 
 
-def import_batch_run(batch_id: int) -> None:
-    """The confirmed import, in one transaction; the batch records the outcome."""
-    # A conditional UPDATE, so a double click or a job delivered twice runs the import once.
-    started = ImportBatch.objects.filter(
-        pk=batch_id, status__in=[ImportBatch.Status.PREVIEW, ImportBatch.Status.QUEUED]
-    ).update(status=ImportBatch.Status.RUNNING)
-    if not started:
-        return
-    batch = ImportBatch.objects.select_related("committee", "created_by").get(pk=batch_id)
+def import_perform(batch: ImportBatch, beat) -> None:
+    """The confirmed import, in one transaction; the batch records what it did.
 
-    def progress(done: int) -> None:
-        cache.set(progress_key(batch.pk), done, 3600)
-
+    Raises ``JobRefused`` (nothing imported) when a row has errors, e.g. because the data
+    changed since the preview.
+    """
+    total = max(batch.row_count, 1)
     try:
         with transaction.atomic():
-            _annex, preview = _run(batch, dry_run=False, progress=progress)
+            _annex, preview = _run(
+                batch, dry_run=False, progress=lambda done: beat(done * 100 // total)
+            )
             if not preview.can_confirm:
                 raise ImportRefused("\n".join(preview.error_messages()[:20]))
-            batch.status = ImportBatch.Status.DONE
             batch.created_count = preview.counts["new"]
             batch.updated_count = preview.counts["update"]
             batch.unchanged_count = preview.counts["unchanged"]
-            batch.error = ""
-            batch.finished_at = timezone.now()
-            batch.save()
+            batch.save(update_fields=["created_count", "updated_count", "unchanged_count"])
     except (AnnexError, ImportRefused, ValidationError) as exc:
-        messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-        _fail(batch, " ".join(messages))
-    except Exception:
-        _fail(batch, _("An unexpected error occurred; the administrators have been told."))
-        raise
-    finally:
-        cache.delete(progress_key(batch.pk))
-
-
-def _fail(batch: ImportBatch, reason: str) -> None:
-    batch.status = ImportBatch.Status.FAILED
-    batch.error = _("Nothing was imported. %(reason)s") % {"reason": reason}
-    batch.finished_at = timezone.now()
-    batch.save(update_fields=["status", "error", "finished_at"])
-
-
-def import_progress(batch: ImportBatch) -> int:
-    """Rows checked so far by a running import."""
-    return cache.get(progress_key(batch.pk), 0)
+        reasons = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+        raise JobRefused(
+            _("Nothing was imported. %(reason)s") % {"reason": " ".join(reasons)}
+        ) from exc

@@ -1,15 +1,9 @@
-"""Celery jobs of the task register: thin wrappers that take ids and call the services."""
+"""Celery jobs of the task register (large imports run through ``jobs.jobs.job_run``)."""
 
 from celery import shared_task
 from django.utils import timezone
 
-from tasks import imports, reminders
-
-
-@shared_task(acks_late=True)
-def import_run(batch_id: int) -> None:
-    """A confirmed import of a large annex (``imports.import_batch_run`` runs it once)."""
-    imports.import_batch_run(batch_id)
+from tasks import reminders
 
 
 @shared_task

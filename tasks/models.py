@@ -10,7 +10,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from common.dates import DateField
 from common.models import NFCTextMixin
+from jobs.models import Job, JobStatus
 from steering.authz import RestrictedQuerySet
 from steering.models import Agency, Committee, Document, Meeting
 from tasks.status import Status, assignment_category, task_category
@@ -91,7 +93,7 @@ class Task(NFCTextMixin):
         ),
     )
     deadline_text = models.CharField(_("deadline"), max_length=128, blank=True)
-    due_date = models.DateField(_("due date"), null=True, blank=True)
+    due_date = DateField(_("due date"), null=True, blank=True)
     recurring = models.BooleanField(_("recurring"), default=False)
 
     # Roll-up of the lead assignments, written only by tasks.services.task_refresh.
@@ -99,7 +101,7 @@ class Task(NFCTextMixin):
         _("status"), max_length=16, choices=Status.choices, default=Status.NOT_STARTED
     )
     percent = models.PositiveSmallIntegerField(_("percent complete"), default=0)
-    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    completed_on = DateField(_("completed on"), null=True, blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     # The earliest own deadline among open lead assignments: a task is overdue when it passes,
     # even before the task's deadline. Stored so lists need no subquery per row.
@@ -144,7 +146,7 @@ class Assignment(models.Model):
         Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="assignments"
     )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.LEAD)
-    due_date = models.DateField(
+    due_date = DateField(
         _("own deadline"), null=True, blank=True, help_text=_("Only if it differs from the task's.")
     )
     # Current state, written only by tasks.services from the progress log.
@@ -152,7 +154,7 @@ class Assignment(models.Model):
         _("status"), max_length=16, choices=Status.choices, default=Status.NOT_STARTED
     )
     percent = models.PositiveSmallIntegerField(_("percent complete"), default=0)
-    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    completed_on = DateField(_("completed on"), null=True, blank=True)
 
     version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -204,7 +206,7 @@ class ProgressUpdate(NFCTextMixin):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("author")
     )
     created_at = models.DateTimeField(_("recorded at"), db_index=True)
-    effective_date = models.DateField(_("effective date"))
+    effective_date = DateField(_("effective date"))
     percent = models.PositiveSmallIntegerField(_("percent complete"))
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
     note = models.TextField(_("note"), blank=True)
@@ -245,16 +247,19 @@ class Evidence(NFCTextMixin):
         return self.original_name
 
 
-class ImportBatch(models.Model):
+class ImportBatch(Job):
     """Nhập danh mục nhiệm vụ — one uploaded annex: the file, the choices made in its preview,
-    and what the confirmed import did. Kept as the import history."""
+    and what the confirmed import did. Kept as the import history.
+
+    A confirmed import is a job (``jobs.services``): in the request for a small file, in the
+    queue for a large one."""
 
     class Status(models.TextChoices):
         PREVIEW = "preview", _("Awaiting confirmation")
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Importing")
-        DONE = "done", _("Imported")
-        FAILED = "failed", _("Failed")
+        QUEUED = JobStatus.QUEUED, _("Queued")
+        RUNNING = JobStatus.RUNNING, _("Importing")
+        DONE = JobStatus.DONE, _("Imported")
+        FAILED = JobStatus.FAILED, _("Failed")
 
     committee = models.ForeignKey(
         Committee, verbose_name=_("committee"), on_delete=models.PROTECT, related_name="+"
@@ -283,8 +288,6 @@ class ImportBatch(models.Model):
     created_count = models.PositiveIntegerField(_("created"), default=0)
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
-    error = models.TextField(_("error"), blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     objects = RestrictedQuerySet.as_manager()
 
@@ -295,6 +298,11 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    def perform(self, beat) -> None:
+        from tasks.imports import import_perform  # the imports module imports this one
+
+        import_perform(self, beat)
 
 
 class Reminder(models.Model):

@@ -13,6 +13,7 @@ urlpatterns = [
     path("tasks/import/<int:pk>/confirm/", imports.import_confirm, name="import_confirm"),
     path("tasks/import/<int:pk>/status/", imports.import_detail, name="import_detail"),
     path("tasks/import/<int:pk>/file/", imports.import_file, name="import_file"),
+    path("tasks/import/<int:pk>/retry/", imports.import_retry, name="import_retry"),
     path("tasks/new/", register.task_create, name="task_create"),
     path("tasks/<int:pk>/", register.task_detail, name="task_detail"),
     path("tasks/<int:pk>/edit/", register.task_edit, name="task_edit"),

@@ -117,11 +117,9 @@ def import_confirm(request, pk: int):
 def import_detail(request, pk: int):
     """The outcome of an import; while it runs, htmx polls the status fragment."""
     batch = _batch(request, pk)
-    running = batch.status in (ImportBatch.Status.QUEUED, ImportBatch.Status.RUNNING)
     context = {
         "batch": batch,
-        "running": running,
-        "done_rows": imports.import_progress(batch) if running else batch.row_count,
+        "may_retry": batch.can_retry,
     }
     if request.htmx:
         return render(request, "tasks/partials/import_status.html", context)
@@ -132,3 +130,15 @@ def import_file(request, pk: int):
     """The uploaded file itself, as kept in the history."""
     batch = _batch(request, pk)
     return FileResponse(batch.file.open("rb"), as_attachment=True, filename=batch.original_name)
+
+
+@require_POST
+def import_retry(request, pk: int):
+    """Run a failed (or stuck) import again."""
+    _check(request)
+    batch = get_object_or_404(ImportBatch.objects.restrict(request.user, "retry"), pk=pk)
+    if batch.can_retry:
+        imports.import_batch_retry(batch=batch)
+    else:
+        messages.info(request, _("This import is not failed or stuck; there is nothing to retry."))
+    return redirect("import_detail", pk=batch.pk)

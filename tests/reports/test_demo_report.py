@@ -14,6 +14,7 @@ from django.db import transaction
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from jobs.services import job_send
 from reports import services
 from reports.models import Report
 from steering.demo import GIA_LAI_NAME
@@ -39,7 +40,7 @@ def demo_report(django_db_setup, django_db_blocker):
                 end=Q3_END,
                 user=get_user_model().objects.get(username="thuky"),
             )
-            services.report_send(report.pk)  # on_commit never fires inside this transaction
+            job_send("reports.Report", report.pk)  # on_commit never fires in this transaction
             report.refresh_from_db()
             yield report
             transaction.set_rollback(True)

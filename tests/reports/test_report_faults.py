@@ -2,11 +2,14 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import OperationalError
 from django.urls import reverse
 from django.utils import timezone
 
-from reports import jobs, services
+from jobs import services as job_services
+from jobs.jobs import job_run, jobs_sweep
+from reports import services
 from reports.models import Report
 
 CLOSED_PORT = "redis://127.0.0.1:1/0"
@@ -26,7 +29,7 @@ def test_queue_unavailable_keeps_the_request_and_says_so(
     )
     assert response.status_code == 200
     report = Report.objects.get()
-    assert report.status == Report.Status.QUEUED and report.enqueued_at is None
+    assert report.status == Report.Status.QUEUED and report.sent_at is None
     assert report.note == Report.Note.QUEUE_UNAVAILABLE
     page = response.content.decode()
     assert "Hàng đợi báo cáo tạm thời không hoạt động" in page  # the message
@@ -38,12 +41,12 @@ def test_kept_request_is_sent_by_the_sweep_when_the_queue_is_back(register, requ
     report = request_q3()
     assert report.note == Report.Note.QUEUE_UNAVAILABLE
     Report.objects.filter(pk=report.pk).update(
-        requested_at=timezone.now() - services.RESEND_AFTER - timedelta(seconds=1)
+        queued_at=timezone.now() - timedelta(seconds=settings.JOB_RESEND_SECONDS + 1)
     )
     from steering.celery import app
 
     app.conf.task_always_eager = True  # the queue is back (jobs run in-process in tests)
-    assert jobs.reports_sweep.delay().get() == (0, 1)
+    assert jobs_sweep.delay().get() == {"requeued": 0, "failed": 0, "sent": 1}
     report.refresh_from_db()
     assert report.status == Report.Status.DONE and report.note == ""
 
@@ -81,34 +84,31 @@ def test_leader_sees_a_failed_report_but_cannot_retry_it(
     assert client.post(reverse("report_retry", args=[report.pk])).status_code == 403
 
 
-def test_report_running_past_the_time_limit_is_failed_by_the_sweep(register, committee):
-    started = timezone.now() - services.STALE_AFTER - timedelta(seconds=1)
-    stuck = Report.objects.create(
-        committee=committee,
-        kind=Report.Kind.QUARTERLY,
-        period_start=register["done"].created_at.date(),
-        period_end=register["done"].created_at.date(),
-        as_of=register["done"].created_at.date(),
-        status=Report.Status.RUNNING,
-        started_at=started,
+def test_report_whose_worker_stopped_beating_is_run_again_by_the_sweep(
+    register, request_q3, django_capture_on_commit_callbacks
+):
+    report = request_q3()
+    silent = timezone.now() - timedelta(seconds=settings.JOB_STALE_SECONDS + 1)
+    Report.objects.filter(pk=report.pk).update(
+        status=Report.Status.RUNNING, attempts=1, heartbeat_at=silent, worker="gone-host:4242"
     )
-    fresh = Report.objects.get(pk=stuck.pk)
-    fresh.pk = None
-    fresh.started_at = timezone.now()
-    fresh.save()
-    assert services.reports_sweep() == (1, 0)
-    stuck.refresh_from_db()
-    fresh.refresh_from_db()
-    assert stuck.status == Report.Status.FAILED and stuck.note == Report.Note.TIMED_OUT
-    assert fresh.status == Report.Status.RUNNING
+    alive = Report.objects.get(pk=report.pk)
+    alive.pk, alive.heartbeat_at = None, timezone.now()
+    alive.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert job_services.jobs_sweep() == {"requeued": 1, "failed": 0, "sent": 0}
+    report.refresh_from_db()
+    alive.refresh_from_db()
+    assert report.status == Report.Status.DONE and report.attempts == 2  # sent on commit
+    assert alive.status == Report.Status.RUNNING
 
 
 def test_report_whose_worker_died_every_attempt_fails_with_a_note(register, request_q3):
     report = request_q3()
     Report.objects.filter(pk=report.pk).update(
-        status=Report.Status.RUNNING, attempts=services.MAX_ATTEMPTS
+        status=Report.Status.RUNNING, attempts=job_services.MAX_ATTEMPTS, heartbeat_at=None
     )
-    services.report_generate(report.pk)  # the message delivered once more
+    job_services.job_execute("reports.Report", report.pk)  # the message delivered once more
     report.refresh_from_db()
     assert report.status == Report.Status.FAILED and report.note == Report.Note.WORKER_LOST
 
@@ -116,7 +116,7 @@ def test_report_whose_worker_died_every_attempt_fails_with_a_note(register, requ
 def test_message_delivered_again_after_the_report_is_done_changes_nothing(register, request_q3):
     report = request_q3()
     finished = report.finished_at
-    services.report_generate(report.pk)
+    job_services.job_execute("reports.Report", report.pk)
     report.refresh_from_db()
     assert report.status == Report.Status.DONE and report.finished_at == finished
     assert report.attempts == 1
@@ -137,7 +137,7 @@ def test_transient_database_error_is_retried(register, committee, monkeypatch):
     report = Report.objects.create(
         committee=committee, kind=Report.Kind.CUSTOM, period_start=day, period_end=day, as_of=day
     )
-    jobs.report_render.apply(args=[report.pk], throw=False)  # retries run in-process here
+    job_run.apply(args=["reports.Report", report.pk], throw=False)  # retries run in-process
     report.refresh_from_db()
     assert len(calls) == 2
     assert report.status == Report.Status.DONE and report.attempts == 2

@@ -77,7 +77,7 @@ def wait_for(report: Report, test, timeout: float = 60) -> Report:
 def test_worker_renders_the_requested_report(worker, register, request_q3):
     worker()
     report = request_q3()  # committed: on_commit sends it to Redis
-    assert report.enqueued_at is not None and report.status == Report.Status.QUEUED
+    assert report.sent_at is not None and report.status == Report.Status.QUEUED
     report = wait_for(report, lambda r: not r.is_pending)
     assert report.status == Report.Status.DONE, report.error
     assert report.worker and report.worker.split(":")[1] != str(os.getpid())

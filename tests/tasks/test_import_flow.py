@@ -218,10 +218,10 @@ def test_large_file_runs_as_a_job_with_progress(
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.QUEUED and len(callbacks) == 1
     page = client.get(reverse("import_detail", args=[batch.pk]), headers={"HX-Request": "true"})
-    assert 'hx-trigger="every 1s"' in page.content.decode()
+    assert 'hx-trigger="every 2s"' in page.content.decode()
     callbacks[0]()  # the job runs (eagerly in tests)
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.DONE and batch.created_count == 2101
     assert Task.objects.count() == 2101
     page = client.get(reverse("import_detail", args=[batch.pk]), headers={"HX-Request": "true"})
-    assert "every 1s" not in page.content.decode()
+    assert "every 2s" not in page.content.decode()
