@@ -6,6 +6,7 @@ file and Celery tasks executed eagerly in-process, so a newcomer needs no server
 """
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -88,16 +89,22 @@ INSTALLED_APPS = [
     "communes",
     "reports",
     "jobs",
+    "ops",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # One log line per request (static files excepted), with user, status and duration.
+    "ops.middleware.RequestLogMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A 503 page (JSON under /api/) while the database is down; loads the user before
+    # LoginRequiredMiddleware so a failure there is answered too.
+    "ops.middleware.DatabaseUnavailableMiddleware",
     # Every page requires login unless its view is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -142,6 +149,8 @@ if DATABASE_URL:
     # (bench/RESULTS.md). Short OLTP queries never gain from JIT.
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+        # An unreachable server fails the request (503) within seconds instead of hanging.
+        DATABASES["default"]["OPTIONS"]["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 5)
 else:
     DATABASES = {
         "default": {
@@ -210,6 +219,12 @@ EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Cong thong tin NQ57 <no-reply@localhost>")
+# Who gets an e-mail with the traceback of each server error (500), when EMAIL_HOST is set:
+# ADMINS="Nguyen Van A <a@example.gov.vn>, b@example.gov.vn".
+ADMINS = [
+    (name, address) for name, address in getaddresses([env_str("ADMINS")]) if "@" in address
+]
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Links in emails point here.
 PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000")
 
@@ -287,11 +302,21 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Everything goes to the console (the container log). ``portal.request`` writes one
+# key=value line per request (ops/middleware.py); server errors are also e-mailed to ADMINS.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # WeasyPrint logs every rendering step at INFO; its warnings and errors still come through.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
+    "loggers": {
+        "portal.request": {"level": env_str("REQUEST_LOG_LEVEL", "INFO")},
+        "django.request": {"handlers": ["mail_admins"] if EMAIL_HOST and ADMINS else []},
+        # WeasyPrint logs every rendering step at INFO; its warnings and errors still come.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
