@@ -77,6 +77,9 @@ class DatabaseUnavailableMiddleware:
 
     def unavailable(self, request, exc) -> HttpResponse:
         database_log.error("database unavailable: %s %s: %s", request.method, request.path, exc)
+        # Middleware reading request.user on the way out must not query again (and fail).
+        if loaded_user(request) is None:
+            request.user = AnonymousUser()
         return database_unavailable(request)
 
 
