@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import PurePath
 
 import python_calamine
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,7 +27,7 @@ from common.text import clean, fold, nfc
 from common.xlsx import unescape
 from tasks.models import Field
 
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = settings.UPLOAD_MAX_FILE_BYTES
 MAX_ROWS = 20_000
 # An .xlsx is a zip; refuse one that inflates beyond this or by more than MAX_RATIO (zip bomb).
 MAX_UNCOMPRESSED = 200 * 1024 * 1024

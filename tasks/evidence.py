@@ -7,10 +7,11 @@ them after a permission check.
 from pathlib import PurePath
 
 import filetype
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+MAX_EVIDENCE_BYTES = settings.UPLOAD_MAX_FILE_BYTES
 
 # File-name extension -> the content types the file's bytes may show. Old Office formats
 # (.doc, .xls) share one container format, so either detection is accepted for both.
