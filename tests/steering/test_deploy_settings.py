@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
     "REDIS_URL": "redis://127.0.0.1:6379/15",
     "ALLOWED_HOSTS": "portal.example.gov.vn",
+    "CSRF_TRUSTED_ORIGINS": "https://portal.example.gov.vn",
     "SECURE_SSL_REDIRECT": "1",
     "SECURE_HSTS_SECONDS": "31536000",
 }
@@ -35,8 +36,18 @@ def run_manage(*args: str, env: dict) -> subprocess.CompletedProcess:
 
 
 def test_check_deploy_passes_with_production_environment():
-    result = run_manage("check", "--deploy", "--fail-level", "ERROR", env=PRODUCTION_ENV)
+    """The README's production settings: not even a warning."""
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_warns_about_what_the_readme_asks_to_set():
+    """The check above can fail: without HTTPS redirect and HSTS it warns."""
+    env = {**PRODUCTION_ENV, "SECURE_SSL_REDIRECT": "0", "SECURE_HSTS_SECONDS": "0"}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "security.W004" in result.stderr and "security.W008" in result.stderr
 
 
 def test_debug_off_without_secret_key_refuses_to_start():
