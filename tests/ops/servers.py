@@ -128,7 +128,7 @@ def manage(env: dict, *args: str) -> subprocess.CompletedProcess:
 class Gunicorn:
     """The portal served by gunicorn (one worker) on a free port; its log goes to a file."""
 
-    def __init__(self, env: dict, log: Path):
+    def __init__(self, env: dict, log: Path, health_headers: dict | None = None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = log
@@ -153,7 +153,8 @@ class Gunicorn:
         deadline = time.monotonic() + 30
         while True:
             try:
-                urllib.request.urlopen(self.base + "/healthz", timeout=2)
+                probe = urllib.request.Request(self.base + "/healthz", headers=health_headers or {})
+                urllib.request.urlopen(probe, timeout=2)
                 return
             except OSError:
                 if self.process.poll() is not None or time.monotonic() > deadline:
