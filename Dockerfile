@@ -8,11 +8,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     WEB_CONCURRENCY=3
 
 # WeasyPrint's libraries, and fonts with full Vietnamese coverage for the PDFs
-# (Liberation Serif is metric-compatible with Times New Roman).
+# (Liberation Serif is metric-compatible with Times New Roman); pg_dump and pg_restore 15 for
+# `manage.py backup` and `restore`.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-        fonts-noto-core fonts-liberation2 \
+        fonts-noto-core fonts-liberation2 postgresql-client-15 \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
@@ -26,10 +27,11 @@ COPY . .
 RUN DEBUG=0 SECRET_KEY=build-time-dummy-not-used-at-runtime \
         python manage.py collectstatic --noinput \
     && useradd --system --uid 1000 --user-group --home-dir /app --no-create-home portal \
-    && mkdir -p var/media \
+    && mkdir -p var/media var/backups \
     && chown -R portal:portal var
 
 USER portal
 EXPOSE 8000
-# Gunicorn reads the number of workers from WEB_CONCURRENCY.
-CMD ["gunicorn", "steering.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]
+# Gunicorn reads the number of workers from WEB_CONCURRENCY. No access log: the portal writes
+# one line per request itself (portal.request, with the user and the duration).
+CMD ["gunicorn", "steering.wsgi", "--bind", "0.0.0.0:8000"]
