@@ -164,3 +164,52 @@ def central_secretariat(tenants):
 def central_reader(tenants):
     central, _ = tenants
     return make_user("trunguong", Role.LEADER, central, None)
+
+
+@pytest.fixture
+def broker():
+    """``broker(url)``: send jobs to the broker at ``url`` instead of running them in-process.
+
+    Celery caches its producer pool per broker URL; dropping it makes the next send connect
+    to the new URL. Everything is restored after the test.
+    """
+    from steering.celery import app
+
+    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
+
+    def reset_pool():
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    def use(url: str) -> None:
+        app.conf.update(broker_url=url, task_always_eager=False)
+        reset_pool()
+
+    yield use
+    app.conf.update(saved)
+    reset_pool()
+
+
+@pytest.fixture
+def redis_server():
+    """A private Redis (``tests.processes.RedisServer``) the test may stop, pause or empty."""
+    from tests.processes import RedisServer
+
+    server = RedisServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def workers(transactional_db, redis_server, broker):
+    """``workers.start(**env)``: real Celery workers with beat on the test database and the
+    private Redis, where this process's sends go too (``tests.processes.Workers``)."""
+    from django.db import connection
+
+    from tests.processes import Workers
+
+    broker(redis_server.url)
+    database = f"postgres://postgres@127.0.0.1:5432/{connection.settings_dict['NAME']}"
+    started = Workers(database, redis_server.url, app="tests.worker_app")
+    yield started
+    started.close()

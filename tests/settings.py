@@ -12,8 +12,9 @@ os.environ.setdefault("STATIC_MANIFEST", "0")
 
 from steering.settings import *  # noqa: E402,F403  (test overrides on top of the real settings)
 
-# Jobs run in-process unless a test starts a real worker (tests marked ``worker``).
-CELERY_TASK_ALWAYS_EAGER = True
+# Jobs run in-process unless a test starts a real worker (tests marked ``worker``), whose own
+# sends (the job sweep's) go to the broker: CELERY_EAGER=0 in its environment.
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_EAGER", "1") == "1"
 CELERY_TASK_EAGER_PROPAGATES = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405

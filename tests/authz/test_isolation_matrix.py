@@ -62,6 +62,7 @@ OBJECT_URLS: dict[str, Target] = {
     "import_confirm": Target(pk("import_batch"), ("POST",)),
     "import_detail": Target(pk("import_batch")),
     "import_file": Target(pk("import_batch")),
+    "import_retry": Target(pk("import_batch"), ("POST",)),
     # Communes and money (only provinces have them).
     "communes:commune_detail": Target(pk("commune")),
     "communes:survey_create": Target(pk("commune"), ("GET", "POST")),
@@ -156,6 +157,7 @@ OBJECT_EXPECTED = {
     "import_confirm POST":                  "→··· ✗✗✗✗ ···· ···· ✗✗✗✗ ✗✗✗✗ →→→→ ✗✗✗✗ ···→",
     "import_detail GET":                    "✓··· ✗✗✗✗ ···· ···· ✗✗✗✗ ✗✗✗✗ ✓✓✓✓ ✗✗✗✗ ···✓",
     "import_file GET":                      "✓··· ✗✗✗✗ ···· ···· ✗✗✗✗ ✗✗✗✗ ✓✓✓✓ ✗✗✗✗ ···✓",
+    "import_retry POST":                    "→··· ✗✗✗✗ ···· ···· ✗✗✗✗ ✗✗✗✗ →→→→ ✗✗✗✗ ···→",
     "communes:commune_detail GET":          "✓·-- ✓·-- ··-- ✓·-- ✓·-- ✓·-- ✓✓-- ✓✓-- ··--",
     "communes:survey_create GET":           "✗✗-- ✗✗-- ✗✗-- ✗✗-- ✓·-- ✗✗-- ✓✓-- ✗✗-- ✗✗--",
     "communes:survey_create POST":          "✗✗-- ✗✗-- ✗✗-- ✗✗-- ✓·-- ✗✗-- ✓✓-- ✗✗-- ✗✗--",

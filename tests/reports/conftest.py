@@ -62,27 +62,3 @@ def request_q3(committee, secretariat, django_capture_on_commit_callbacks):
         return report
 
     return request
-
-
-@pytest.fixture
-def broker():
-    """``broker(url)``: send jobs to the broker at ``url`` instead of running them in-process.
-
-    Celery caches its producer pool per broker URL; dropping it makes the next send connect
-    to the new URL. Everything is restored after the test.
-    """
-    from steering.celery import app
-
-    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
-
-    def reset_pool():
-        app._pool = None
-        app.amqp._producer_pool = None
-
-    def use(url: str) -> None:
-        app.conf.update(broker_url=url, task_always_eager=False)
-        reset_pool()
-
-    yield use
-    app.conf.update(saved)
-    reset_pool()
