@@ -183,6 +183,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
+            # A hung Redis must not hold a web worker: fail within seconds instead.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
@@ -196,20 +198,39 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
-CELERY_TASK_TIME_LIMIT = 15 * 60
-CELERY_TASK_SOFT_TIME_LIMIT = 12 * 60
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# The job sweep (jobs.services.jobs_sweep) runs this often; /readyz wants a worker seen within
-# three intervals.
+# --- Long jobs (jobs/services.py): reports and large imports ---------------------------
+# The sweep runs this often; /readyz wants a worker seen within three intervals.
 JOB_SWEEP_SECONDS = env_int("JOB_SWEEP_SECONDS", 30)
+# A running job beats this often; one silent for JOB_STALE_SECONDS has lost its worker.
+JOB_HEARTBEAT_SECONDS = env_int("JOB_HEARTBEAT_SECONDS", 5)
+JOB_STALE_SECONDS = env_int("JOB_STALE_SECONDS", 45)
+# A queued job the broker has not taken (or lost) this long after its send is sent again.
+JOB_RESEND_SECONDS = env_int("JOB_RESEND_SECONDS", 60)
+# The bench's largest report takes well under a minute, its 5,000-row import about two.
+JOB_SOFT_TIME_LIMIT = 10 * 60
+JOB_TIME_LIMIT = JOB_SOFT_TIME_LIMIT + 60
+CELERY_TASK_SOFT_TIME_LIMIT = JOB_SOFT_TIME_LIMIT
+CELERY_TASK_TIME_LIMIT = JOB_TIME_LIMIT
+# Sends fail within seconds when Redis is down or hung (the job stays queued and the sweep
+# sends it again) instead of holding the request; an unacknowledged message comes back only
+# after the longest job could have finished.
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 3,
+    "socket_timeout": 5,
+    "visibility_timeout": JOB_TIME_LIMIT + 5 * 60,
+}
 CELERY_BEAT_SCHEDULE: dict = {
     # The day after each quarter and half-year ends: that period's reports (reports/jobs.py).
     "period-end-reports": {
         "task": "reports.jobs.period_end_reports",
         "schedule": crontab(minute=0, hour=6, day_of_month=1, month_of_year="1,4,7,10"),
     },
-    # Fails reports whose worker was lost, sends again those the queue refused.
-    "reports-sweep": {"task": "reports.jobs.reports_sweep", "schedule": 5 * 60},
+    # Requeues or fails the jobs of dead workers, sends again those the queue refused or lost.
+    "jobs-sweep": {"task": "jobs.jobs.jobs_sweep", "schedule": JOB_SWEEP_SECONDS},
     # Working-day mornings: each agency's overdue and due-soon work (tasks/reminders.py).
     "task-reminders": {
         "task": "tasks.jobs.send_reminders",
