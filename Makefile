@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 EMBEDDED := env -u DATABASE_URL -u REDIS_URL DEBUG=1
 MANAGE_EMBEDDED := $(EMBEDDED) $(PY) manage.py
 
-.PHONY: install demo test lint format worker beat web messages bench
+.PHONY: install demo test lint format worker beat web messages bench backup restore
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -55,7 +55,16 @@ beat: install
 	$(VENV)/bin/celery -A steering beat -l info
 
 web: install
-	$(VENV)/bin/gunicorn steering.wsgi --bind $(BIND) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+	$(VENV)/bin/gunicorn steering.wsgi --bind $(BIND) --workers $${WEB_CONCURRENCY:-3}
+
+# Backup and restore of the environment's DATABASE_URL (PostgreSQL) and MEDIA_ROOT: README,
+# "Operations". `make backup` writes var/backups/<date-time> unless DIR=... says otherwise.
+backup: install
+	$(PY) manage.py backup $(or $(DIR),var/backups/$(shell date +%Y%m%d-%H%M%S))
+
+restore: install
+	@test -n "$(DIR)" || { echo "usage: make restore DIR=<backup directory> [FORCE=1]" >&2; exit 1; }
+	$(PY) manage.py restore $(DIR) $(if $(FORCE),--force)
 
 # The communes and reports apps keep their own catalogues (<app>/locale), the rest is in locale/.
 APP_CATALOGUES := communes reports
