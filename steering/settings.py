@@ -254,9 +254,7 @@ EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Cong thong tin NQ57 <no-reply@localhost>")
 # Who gets an e-mail with the traceback of each server error (500), when EMAIL_HOST is set:
 # ADMINS="Nguyen Van A <a@example.gov.vn>, b@example.gov.vn".
-ADMINS = [
-    (name, address) for name, address in getaddresses([env_str("ADMINS")]) if "@" in address
-]
+ADMINS = [(name, address) for name, address in getaddresses([env_str("ADMINS")]) if "@" in address]
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Links in emails point here.
 PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000")
