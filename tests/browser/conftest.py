@@ -86,9 +86,15 @@ def new_page(request, browser, live_server):
     """``new_page(viewport=PHONE, ...)``: a page in a fresh context (Vietnamese, Hà Nội time).
 
     Contexts are closed after the test; on failure a screenshot of each page is saved in
-    ``test-artifacts/``.
+    ``test-artifacts/``. Anything the Content-Security-Policy blocked (Chromium reports it on
+    the console) fails the test.
     """
     contexts = []
+    blocked: list[str] = []
+
+    def watch(message) -> None:
+        if "Content Security Policy" in message.text:
+            blocked.append(message.text)
 
     def make(**overrides) -> Page:
         options = {
@@ -101,7 +107,9 @@ def new_page(request, browser, live_server):
         context = browser.new_context(**options)
         context.set_default_timeout(10_000)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("console", watch)
+        return page
 
     yield make
 
@@ -114,6 +122,7 @@ def new_page(request, browser, live_server):
             for j, page in enumerate(context.pages):
                 page.screenshot(path=ARTIFACTS / f"{name}-{i}-{j}.png", full_page=True)
         context.close()
+    assert not blocked, "blocked by the Content-Security-Policy:\n" + "\n".join(blocked)
 
 
 @pytest.fixture

@@ -19,6 +19,11 @@ OBJECT_PAGES = {
     "communes:commune_detail": "commune",
     "communes:request_detail": "request_approved",
     "communes:programme_detail": "programme",
+    "communes:request_create": "commune",
+    "communes:request_edit": "request_draft",
+    "communes:survey_create": "commune",
+    "task_edit": "task",
+    "import_preview": "import_batch",
 }
 NOT_PAGES = {"logout", "set_language", "report_create"}
 
