@@ -27,3 +27,9 @@ class NFCTextMixin(models.Model):
                 value = getattr(self, field.attname)
                 if isinstance(value, str) and value:
                     setattr(self, field.attname, clean(value).strip())
+
+
+def max_length(model: type[models.Model], name: str) -> int | None:
+    """The length limit of a model's text column, for the form and API fields not built from
+    the model: too long is then a message on the field, not a database error."""
+    return model._meta.get_field(name).max_length

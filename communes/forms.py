@@ -10,8 +10,18 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from common.dates import DateFormField
 from common.forms import BootstrapFormMixin, DateInput, FastSelect, MultipleFileField
-from communes.models import FundingProgramme, InvestmentRequest, LineItem, Survey
+from common.models import max_length
+from communes.models import (
+    MAX_LINE_ITEMS,
+    Allocation,
+    Disbursement,
+    FundingProgramme,
+    InvestmentRequest,
+    LineItem,
+    Survey,
+)
 from communes.workflow import INPUTS
 from tasks.evidence import validate_evidence
 
@@ -73,6 +83,11 @@ class LineItemFormSet(BaseInlineFormSet):
         "too_few_forms": ngettext_lazy(
             "Add at least %(num)d line item.", "Add at least %(num)d line items.", "num"
         ),
+        "too_many_forms": ngettext_lazy(
+            "A request has at most %(num)d line item.",
+            "A request has at most %(num)d line items.",
+            "num",
+        ),
     }
 
     def items(self) -> list[dict]:
@@ -92,6 +107,9 @@ LineItems = inlineformset_factory(
     extra=0,
     min_num=1,
     validate_min=True,
+    max_num=MAX_LINE_ITEMS,
+    absolute_max=MAX_LINE_ITEMS,
+    validate_max=True,
     can_delete=True,
 )
 
@@ -107,8 +125,12 @@ class ActionForm(BootstrapFormMixin, forms.Form):
         label=_("Funding programme"), queryset=FundingProgramme.objects.none(), widget=FastSelect
     )
     amount = MoneyField(label=_("Amount (VND)"))
-    decision_number = forms.CharField(label=_("Decision number"), required=False, max_length=64)
-    decided_on = forms.DateField(label=_("Decision date"), widget=DateInput())
+    decision_number = forms.CharField(
+        label=_("Decision number"),
+        required=False,
+        max_length=max_length(Allocation, "decision_number"),
+    )
+    decided_on = DateFormField(label=_("Decision date"))
     acceptance_record = forms.CharField(
         label=_("Acceptance record"),
         required=False,
@@ -136,8 +158,11 @@ def programmes_for(user, investment) -> QuerySet[FundingProgramme]:
 
 class DisbursementForm(BootstrapFormMixin, forms.Form):
     amount = MoneyField(label=_("Amount (VND)"))
-    paid_on = forms.DateField(label=_("Payment date"), widget=DateInput())
-    reference = forms.CharField(label=_("Reference (payment order number)"), max_length=64)
+    paid_on = DateFormField(label=_("Payment date"))
+    reference = forms.CharField(
+        label=_("Reference (payment order number)"),
+        max_length=max_length(Disbursement, "reference"),
+    )
 
 
 class SurveyForm(BootstrapFormMixin, forms.ModelForm):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from common.dates import DateField
 from common.models import NFCTextMixin
 from communes.workflow import Action, Status
 from steering.authz import RestrictedQuerySet
@@ -73,7 +74,7 @@ class Survey(NFCTextMixin):
     commune = models.ForeignKey(
         Commune, verbose_name=_("commune"), on_delete=models.CASCADE, related_name="surveys"
     )
-    surveyed_on = models.DateField(_("survey date"))
+    surveyed_on = DateField(_("survey date"))
     computers = models.PositiveIntegerField(_("computers"))
     computers_over_5_years = models.PositiveIntegerField(_("of which older than 5 years"))
     scanners = models.PositiveIntegerField(_("scanners"))
@@ -123,7 +124,7 @@ class FundingProgramme(NFCTextMixin):
     )
     name = models.CharField(_("name"), max_length=255)
     decision_number = models.CharField(_("decision number"), max_length=64)
-    decision_date = models.DateField(_("decision date"))
+    decision_date = DateField(_("decision date"))
     fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"))
     total = models.BigIntegerField(_("total (VND)"), validators=[MinValueValidator(1)])
     managing_agency = models.ForeignKey(
@@ -195,6 +196,11 @@ class InvestmentRequest(NFCTextMixin):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.commune} · {self.title}"
+
+
+# A commune's request lists a few to a few dozen kinds of equipment; more lines than this is a
+# script gone wrong (the API once took 10,000), refused by the form and the API alike.
+MAX_LINE_ITEMS = 100
 
 
 class LineItem(NFCTextMixin):
@@ -313,7 +319,7 @@ class Allocation(NFCTextMixin):
     )
     amount = models.BigIntegerField(_("amount (VND)"))
     decision_number = models.CharField(_("decision number"), max_length=64)
-    decided_on = models.DateField(_("decision date"))
+    decided_on = DateField(_("decision date"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -345,7 +351,7 @@ class Disbursement(NFCTextMixin):
         related_name="disbursements",
     )
     amount = models.BigIntegerField(_("amount (VND)"))
-    paid_on = models.DateField(_("payment date"))
+    paid_on = DateField(_("payment date"))
     reference = models.CharField(_("reference"), max_length=64)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -4,7 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import DateInput, StyledForm
+from common.dates import DateFormField
+from common.forms import StyledForm
 from common.periods import Period, half_year, last_completed_quarter, quarter, year_period
 from reports.models import Report, kind_of
 
@@ -41,8 +42,8 @@ class ReportRequestForm(StyledForm):
 
     committee = forms.ModelChoiceField(label=_("Committee"), queryset=None, empty_label=None)
     period = forms.ChoiceField(label=_("Period"))
-    start = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    end = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    start = DateFormField(label=_("From"), required=False)
+    end = DateFormField(label=_("To"), required=False)
 
     def __init__(self, *args, committees, today: date, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,7 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import BootstrapFormMixin, DateInput
+from common.dates import DateFormField
+from common.forms import BootstrapFormMixin
 from common.numbers import parse_number
 from common.periods import last_completed_quarter
 from steering.models import Meeting
@@ -12,7 +13,7 @@ from steering.models import Meeting
 class IndicatorValueForm(BootstrapFormMixin, forms.Form):
     """The actual value of an indicator at the end of a period."""
 
-    period_end = forms.DateField(label=_("Period end"), widget=DateInput())
+    period_end = DateFormField(label=_("Period end"))
     value = forms.CharField(
         label=_("Actual value"),
         max_length=32,

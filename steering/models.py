@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from common.dates import DateField
 from common.models import NFCTextMixin
 from common.text import fold
 from steering.authz import RestrictedQuerySet
@@ -87,7 +88,7 @@ class Document(NFCTextMixin):
     )
     number = models.CharField(_("number"), max_length=64)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    issued_on = models.DateField(_("date issued"))
+    issued_on = DateField(_("date issued"))
     issuer = models.CharField(_("issuer"), max_length=255)
     title = models.TextField(_("title"))
 
@@ -148,7 +149,7 @@ class Committee(NFCTextMixin):
         help_text=_("Official code of the province whose communes this committee follows."),
     )
     establishing_decision = models.CharField(_("establishing decision"), max_length=64, blank=True)
-    established_on = models.DateField(_("established on"), null=True, blank=True)
+    established_on = DateField(_("established on"), null=True, blank=True)
 
     objects = RestrictedQuerySet.as_manager()
 
@@ -193,8 +194,8 @@ class Member(NFCTextMixin):
         blank=True,
         on_delete=models.SET_NULL,
     )
-    active_from = models.DateField(_("active from"), null=True, blank=True)
-    active_to = models.DateField(_("active to"), null=True, blank=True)
+    active_from = DateField(_("active from"), null=True, blank=True)
+    active_to = DateField(_("active to"), null=True, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
 
     objects = RestrictedQuerySet.as_manager()
@@ -226,7 +227,7 @@ class Meeting(NFCTextMixin):
         Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="meetings"
     )
     title = models.CharField(_("title"), max_length=255)
-    held_on = models.DateField(_("date"))
+    held_on = DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     location = models.CharField(_("location"), max_length=255, blank=True)
     chair = models.ForeignKey(
@@ -278,7 +279,7 @@ class Indicator(NFCTextMixin):
     target_value = models.DecimalField(
         _("target"), max_digits=18, decimal_places=2, validators=[MinValueValidator(0)]
     )
-    target_date = models.DateField(
+    target_date = DateField(
         _("target date"), help_text=_("When the target is to be reached, e.g. 31/12/2025.")
     )
     source_document = models.ForeignKey(
@@ -313,7 +314,7 @@ class IndicatorValue(NFCTextMixin):
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="values"
     )
-    period_end = models.DateField(_("period end"))
+    period_end = DateField(_("period end"))
     value = models.DecimalField(
         _("actual value"), max_digits=18, decimal_places=2, validators=[MinValueValidator(0)]
     )

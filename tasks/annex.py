@@ -4,7 +4,9 @@
 found below the title rows, the column mapping, and one :class:`Record` per task row, with
 section rows ("I. NHIỆM VỤ VỀ HẠ TẦNG SỐ") turned into the section and field of the rows below
 them and numbering (1, 1.1, 1.2) turned into parent references. Empty rows, the column-number
-row and the footnotes and signature block after the table are skipped.
+row and the footnotes and signature block after the table are skipped; a row with an agency,
+a deadline or a code but no task (an empty cell, or a formula without a saved value) is kept,
+for the importer to report.
 
 Nothing here touches the database. Every refusal is an :class:`AnnexError` whose message is
 translated and names the row and column when there is one.
@@ -508,6 +510,8 @@ def read_annex(data: bytes, name: str, mapping: dict[int, str | None] | None = N
     if len(rows) - top - header_height > MAX_ROWS:
         raise _too_many_rows()
     _read_records(annex, rows[top + header_height :], top + header_height + 1)
+    if not annex.records:
+        raise AnnexError(_("The file has a header row but no task rows below it."))
     return annex
 
 
@@ -526,7 +530,7 @@ def _read_records(annex: Annex, rows: list[list], first_row: int) -> None:
         number = text.get("number", "").rstrip(".") if text.get("number") else ""
         if _is_footer(present[0]) and not text.get("lead"):
             break  # footnotes and the signature block end the table
-        if not title and not text.get("code"):
+        if not any(text.get(key) for key in ("title", "code", "lead", "deadline")):
             continue  # text beside the table (a signature, a stray note)
         folded_number = fold(number)
         # A row with neither lead agency, deadline nor code is a heading: "I. HẠ TẦNG SỐ",

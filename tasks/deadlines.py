@@ -10,6 +10,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from common.dates import EARLIEST, LATEST
 from common.periods import half_year, month_end, quarter, year_period
 from common.text import fold, nfc
 
@@ -64,9 +65,10 @@ _YEAR = r"(?P<y>\d+)"
 
 def _year(value: str, text: str) -> int:
     year = int(value)
-    if len(value) != 4 or not 1900 <= year <= 2100:
+    if len(value) != 4 or not EARLIEST.year <= year <= LATEST.year:
         raise DeadlineError(
-            _('The year in "%(text)s" must have 4 digits, between 1900 and 2100.') % {"text": text}
+            _('The year in "%(text)s" must have 4 digits, between %(earliest)s and %(latest)s.')
+            % {"text": text, "earliest": EARLIEST.year, "latest": LATEST.year}
         )
     return year
 

@@ -3,7 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import BootstrapFormMixin, DateInput, MultipleFileField
+from common.dates import DateFormField
+from common.forms import BootstrapFormMixin, MultipleFileField
 from steering import authz
 from steering.models import Agency, Document, Meeting
 from tasks import groups
@@ -155,7 +156,7 @@ class ProgressForm(BootstrapFormMixin, forms.Form):
     completed = forms.BooleanField(
         label=_("Report completion (the secretariat will confirm)"), required=False
     )
-    effective_date = forms.DateField(label=_("Effective date"), widget=DateInput())
+    effective_date = DateFormField(label=_("Effective date"))
     note = forms.CharField(
         label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
@@ -182,9 +183,7 @@ class ReasonForm(BootstrapFormMixin, forms.Form):
 class AssignmentForm(BootstrapFormMixin, forms.Form):
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none())
     role = forms.ChoiceField(label=_("Role"), choices=Assignment.Role.choices)
-    due_date = forms.DateField(
-        label=_("Own deadline (optional)"), required=False, widget=DateInput()
-    )
+    due_date = DateFormField(label=_("Own deadline (optional)"), required=False)
 
     def __init__(self, *args, task: Task, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -419,7 +419,9 @@ class TaskResource(resources.ModelResource):
         if HEADERS["article"] not in row and row.get(SECTION):
             instance.source_article = row[SECTION]
         if not instance.title:
-            errors[HEADERS["title"]].append(_("The task is empty."))
+            errors[HEADERS["title"]].append(
+                _("The task is empty (or a formula without a saved value).")
+            )
         for key, attribute in (("code", "code"), ("deadline", "deadline_text")):
             limit = Task._meta.get_field(attribute).max_length
             if len(getattr(instance, attribute)) > limit:
@@ -597,6 +599,8 @@ class TaskResource(resources.ModelResource):
                     _('Code "%(code)s" already appears in row %(row)s.')
                     % {"code": instance.code, "row": first}
                 )
+            return
+        if not self.current.folded_title:  # an empty task: reported as such
             return
         for agency in self.current.leads[:1]:
             key = (self.current.folded_title, agency.pk or id(agency))

@@ -1,7 +1,10 @@
 from rest_framework import serializers
 
+from common.dates import DateAPIField
+from common.models import max_length
 from communes.forms import programmes_for
 from communes.models import (
+    MAX_LINE_ITEMS,
     Allocation,
     Commune,
     Disbursement,
@@ -82,8 +85,13 @@ class TransitionInputSerializer(serializers.Serializer):
         queryset=FundingProgramme.objects.none(), required=False
     )
     amount = serializers.IntegerField(required=False)
-    decision_number = serializers.CharField(required=False, allow_blank=True, default="")
-    decided_on = serializers.DateField(required=False)
+    decision_number = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=max_length(Allocation, "decision_number"),
+    )
+    decided_on = DateAPIField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -119,7 +127,9 @@ class TransitionInputSerializer(serializers.Serializer):
 
 class LineItemInputSerializer(serializers.Serializer):
     category = serializers.ChoiceField(choices=LineItem.Category.choices)
-    description = serializers.CharField(allow_blank=True)
+    description = serializers.CharField(
+        allow_blank=True, max_length=max_length(LineItem, "description")
+    )
     quantity = serializers.IntegerField()
     unit_price = serializers.IntegerField(help_text="Whole VND.")
 
@@ -127,9 +137,11 @@ class LineItemInputSerializer(serializers.Serializer):
 class RequestInputSerializer(serializers.Serializer):
     """A request's text and line items; the items replace all the current ones."""
 
-    title = serializers.CharField(allow_blank=True)
+    title = serializers.CharField(
+        allow_blank=True, max_length=max_length(InvestmentRequest, "title")
+    )
     justification = serializers.CharField(allow_blank=True)
-    items = LineItemInputSerializer(many=True)
+    items = LineItemInputSerializer(many=True, max_length=MAX_LINE_ITEMS)
 
     def service_kwargs(self, instance: InvestmentRequest | None = None) -> dict:
         """title, justification and items; on a partial update, the request's own where absent."""
@@ -161,8 +173,10 @@ class RequestCreateInputSerializer(RequestInputSerializer):
 
 class DisbursementInputSerializer(serializers.Serializer):
     amount = serializers.IntegerField(help_text="Whole VND.")
-    paid_on = serializers.DateField()
-    reference = serializers.CharField(allow_blank=True)
+    paid_on = DateAPIField()
+    reference = serializers.CharField(
+        allow_blank=True, max_length=max_length(Disbursement, "reference")
+    )
 
 
 class DisbursementSerializer(serializers.ModelSerializer):

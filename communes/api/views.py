@@ -14,6 +14,7 @@ from rest_framework.decorators import api_view
 from rest_framework.exceptions import ValidationError as APIValidationError
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
+from rest_framework.settings import api_settings
 
 from communes import services
 from communes.api.serializers import (
@@ -39,6 +40,8 @@ def _flatten(errors, prefix: str = "") -> dict:
         for key, value in errors.items():
             if isinstance(key, int):  # a list's item (DRF keys them by position)
                 path = f"{prefix}[{key}]"
+            elif key == api_settings.NON_FIELD_ERRORS_KEY and prefix:  # about the whole list
+                path = prefix
             else:
                 path = f"{prefix}.{key}" if prefix else key
             flat |= _flatten(value, path)

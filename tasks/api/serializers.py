@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from common.dates import DateAPIField
 from tasks.models import Assignment, ProgressUpdate, Task
 
 
@@ -56,9 +57,12 @@ class ProgressInputSerializer(serializers.Serializer):
 
     percent = serializers.IntegerField(min_value=0, max_value=100)
     completed = serializers.BooleanField(default=False)
-    effective_date = serializers.DateField()
+    effective_date = DateAPIField()
     note = serializers.CharField(allow_blank=True, default="")
-    version = serializers.IntegerField(required=False, allow_null=True, default=None)
+    version = serializers.IntegerField(
+        min_value=1,
+        help_text="The assignment's version as last read; another's save since then answers 409.",
+    )
 
 
 class ProgressUpdateSerializer(serializers.ModelSerializer):

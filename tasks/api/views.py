@@ -53,7 +53,10 @@ class TaskDetail(generics.RetrieveAPIView):
 @extend_schema(request=ProgressInputSerializer, responses={201: ProgressUpdateSerializer})
 @api_view(["POST"])
 def progress_create(request, pk: int):
-    """Log progress on an assignment of the user's agency (JSON; evidence via the web form)."""
+    """Log progress on an assignment of the user's agency (JSON; evidence via the web form).
+
+    ``version`` is required: the assignment's version as the client last read it. If someone
+    saved the assignment since, nothing is logged and the answer is 409 Conflict."""
     assignment = get_object_or_404(Assignment.objects.restrict(request.user, "report"), pk=pk)
     data = ProgressInputSerializer(data=request.data)
     data.is_valid(raise_exception=True)
@@ -68,6 +71,8 @@ def progress_create(request, pk: int):
             effective_date=values["effective_date"],
             expected_version=values["version"],
         )
+    except services.ConflictError as exc:
+        return Response({"version": exc.messages}, status=status.HTTP_409_CONFLICT)
     except ValidationError as exc:
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         raise APIValidationError(detail) from exc

@@ -49,4 +49,17 @@ def test_imported_control_characters_and_formulas_do_not_break_the_report(
     titles = _workbook_titles(report)
     assert titles["57-901"].value == "Số hóa hồ sơ hộ tịch"
     formula = titles["57-902"]
-    assert formula.data_type == "s" and formula.value == "'=HYPERLINK(\"http://x\",\"Bấm\")"
+    assert formula.data_type == "s" and formula.value == '\'=HYPERLINK("http://x","Bấm")'
+
+
+def test_a_custom_period_in_year_0001_is_refused_on_the_field(client_for, secretariat, committee):
+    client = client_for(secretariat)
+    client.cookies["django_language"] = "en"
+    response = client.post(
+        reverse("report_create"),
+        {"committee": committee.pk, "period": "custom", "start": "01/01/0001", "end": "31/12/9999"},
+    )
+    assert response.status_code == 422 and not Report.objects.exists()
+    errors = response.context["form"].errors
+    message = ["Enter a date between 01/01/2000 and 31/12/2100."]
+    assert errors["start"] == message and errors["end"] == message

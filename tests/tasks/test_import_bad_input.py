@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from steering.models import Agency
 from tasks.annex import MAX_BYTES, MAX_ROWS
 from tasks.models import ImportBatch, Task
 from tests.tasks.import_annexes import simple_annex
@@ -157,3 +158,51 @@ def test_formulas_use_the_cached_value(client):
     client.post(reverse("import_confirm", args=[batch.pk]))
     task = Task.objects.get()
     assert task.title == "Nhiệm vụ tính bằng công thức" and task.deadline_text == "Quý IV/2025"
+
+
+def test_rows_whose_task_is_empty_or_a_formula_without_a_value_are_errors(client):
+    """Formulas written by openpyxl have no saved value, like a formula Excel could not
+    compute: the row was dropped without a word; now it is an error naming the row."""
+    data = simple_annex(
+        [
+            [1, "Nhiệm vụ có nội dung", "Sở Nội vụ", "", "Năm 2025"],
+            [2, "=B99", "Sở Nội vụ", "", "Năm 2025"],
+            [3, None, "Sở Nội vụ", "", "Năm 2025"],
+        ]
+    )
+    errors = preview_errors(client, data)
+    assert errors == [
+        f"Row {row}, column B (Tên nhiệm vụ): The task is empty (or a formula without a saved "
+        "value)."
+        for row in (3, 4)
+    ]
+
+
+def test_a_header_without_task_rows_is_refused(client):
+    data = simple_annex([[], ["Ghi chú: không có nhiệm vụ"]])
+    assert "header row but no task rows" in refused(client, data, "phu-luc.xlsx")
+
+
+def test_a_deadline_in_year_9999_names_the_row(client):
+    errors = preview_errors(client, simple_annex([[1, "Nhiệm vụ", "Sở Nội vụ", "", "31/12/9999"]]))
+    assert errors == [
+        'Row 2, column E (Thời hạn): The year in "31/12/9999" must have 4 digits, between 2000 '
+        "and 2100."
+    ]
+
+
+def test_an_agency_name_longer_than_255_characters_cannot_be_created(client):
+    name = "Ban quản lý " + "dự án " * 60
+    client.post(
+        reverse("import_list"),
+        {
+            "file": SimpleUploadedFile("a.xlsx", simple_annex([[1, "Nhiệm vụ", name, "", ""]])),
+            "default_field": "innovation",
+        },
+    )
+    batch = ImportBatch.objects.get()
+    response = client.post(reverse("import_preview", args=[batch.pk]), {"agency-0": "new"})
+    assert response.status_code == 400
+    assert "is longer than 255 characters" in response.content.decode()
+    client.post(reverse("import_confirm", args=[batch.pk]))
+    assert not Task.objects.exists() and not Agency.objects.filter(name__startswith="Ban").exists()
