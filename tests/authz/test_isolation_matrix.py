@@ -40,6 +40,8 @@ SKIPPED = {
     "password_change_done": "a static confirmation page",
     "set_language": "sets the language cookie: no committee data",
     "api_schema": "the OpenAPI schema describes the API and holds no data",
+    "healthz": "health check without login: says only that the process is alive",
+    "readyz": "health check without login: which services are reachable, no committee data",
 }
 
 # URLs with object parameters: how to build each for a tenant's object.
