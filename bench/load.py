@@ -35,6 +35,7 @@ section of ``bench/RESULTS.md``; the server logs are kept (path printed) when so
 """
 
 import argparse
+import contextlib
 import os
 import random
 import re
@@ -66,7 +67,7 @@ REGISTER_PATHS = [
     "/tasks/",
     "/tasks/?q=chuyen+doi+so",
     "/tasks/?category=in_progress_overdue&category=not_started_overdue",
-    "/tasks/?status=in_progress&sort=due_date",
+    "/tasks/?status=in_progress&sort=due",
     "/tasks/?page=2",
 ]
 API_LIST_PATHS = ["/api/tasks/", "/api/tasks/?q=chuyen+doi+so", "/api/tasks/?status=in_progress"]
@@ -112,21 +113,22 @@ class Stack:
 
     def __init__(self, logs: Path):
         self.logs = logs
-        self.processes: list[subprocess.Popen] = []
+        self.processes: dict[str, subprocess.Popen] = {}
 
     def start(self, name: str, args: list[str], env: dict) -> subprocess.Popen:
         log = (self.logs / f"{name}.log").open("w")
         process = subprocess.Popen(
             args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
-        self.processes.append(process)
+        self.processes[name] = process
         return process
 
     def stop(self) -> None:
-        for process in reversed(self.processes):
-            if process.poll() is None:
+        processes = list(reversed(self.processes.values()))
+        for process in processes:
+            with contextlib.suppress(ProcessLookupError):  # the whole group has ended
                 os.killpg(process.pid, signal.SIGTERM)
-        for process in reversed(self.processes):
+        for process in processes:
             try:
                 process.wait(15)
             except subprocess.TimeoutExpired:
@@ -544,13 +546,53 @@ def check_database(marker: str, posts: list[Post], versions_before: dict[int, in
     }
 
 
+def process_cpu(pid: int) -> tuple[int, float]:
+    """(process group, CPU seconds used so far) of a process; (0, 0) once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0, 0.0
+    return int(fields[2]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_snapshot(stack: Stack) -> dict[str, float]:
+    """CPU seconds used so far by the machine (every process) and by each part of the run."""
+    busy = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    used = {"machine": (sum(busy) - busy[3] - busy[4]) / os.sysconf("SC_CLK_TCK")}
+    groups = {process.pid: name for name, process in stack.processes.items()}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            group, seconds = process_cpu(int(entry.name))
+            if group in groups:
+                used[groups[group]] = used.get(groups[group], 0.0) + seconds
+    with psycopg.connect(f"{SERVER_URL}/postgres", autocommit=True) as conn:
+        backends = conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s", [DB_NAME]
+        ).fetchall()
+    used["postgres"] = sum(process_cpu(pid)[1] for (pid,) in backends)
+    used["load generator"] = sum(os.times()[:2])
+    return used
+
+
+def cpu_use(before: dict, after: dict, seconds: float) -> str:
+    """The CPU the window took, per part of the run and for the other processes."""
+    spent = {name: after[name] - before.get(name, 0.0) for name in after}
+    machine = spent.pop("machine")
+    parts = ", ".join(f"{name} {value:.1f}" for name, value in spent.items())
+    others = max(0.0, machine - sum(spent.values()))
+    return (
+        f"{machine:.0f} of {seconds * os.cpu_count():.0f} core-seconds busy ({parts}; "
+        f"other processes {others:.0f})"
+    )
+
+
 def machine() -> dict:
     cpu = Path("/proc/cpuinfo").read_text()
     model = re.search(r"model name\s*:\s*(.+)", cpu)
     memory = re.search(r"MemTotal:\s*(\d+)", Path("/proc/meminfo").read_text())
     return {
         "cores": os.cpu_count(),
-        "cpu": model.group(1).strip() if model else "?",
+        "cpu_model": model.group(1).strip() if model else "?",
         "memory_gb": int(memory.group(1)) / 1024 / 1024 if memory else 0,
     }
 
@@ -578,13 +620,14 @@ def report(args, facts: dict, rows: list[dict], check: dict, logins: dict, comma
     lines = [
         SECTION,
         "",
-        f"Date: {timestamp()}. Machine: {facts['cores']} cores ({facts['cpu']}), "
+        f"Date: {timestamp()}. Machine: {facts['cores']} cores ({facts['cpu_model']}), "
         f"{facts['memory_gb']:.1f} GB.",
         f"Load average (1, 5, 15 min) before: {facts['load_before']}; "
         f"after: {facts['load_after']}"
         + (
             " (shared: other processes were busy, the figures are noisy)." if facts["busy"] else "."
         ),
+        f"CPU in the window and its tail: {facts['cpu_use']}.",
         f"Stack on loopback: gunicorn `steering.wsgi` ({args.workers} "
         + (f"gthread workers x {args.threads} threads" if args.threads > 1 else "sync workers")
         + "), a Celery worker, a private redis-server, PostgreSQL database "
@@ -627,7 +670,7 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--ramp", type=float, default=10, help="logins spread over (s)")
-    parser.add_argument("--think", type=float, default=2.0, help="mean think time (s)")
+    parser.add_argument("--think", type=float, default=5.0, help="mean think time (s)")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=1, help="gthread threads per worker")
     parser.add_argument("--rebuild", action="store_true", help="seed the demo again")
@@ -696,8 +739,11 @@ def main() -> int:
         for user in users:
             user.start()
         run.ready.wait()
+        cpu_before = cpu_snapshot(stack)
         for user in users:
             user.join()
+        seconds = time.perf_counter() - run.start
+        facts["cpu_use"] = cpu_use(cpu_before, cpu_snapshot(stack), seconds)
         facts["load_after"] = load_average()
 
         samples = [s for user in users for s in user.client.samples]
