@@ -103,7 +103,7 @@ class ImportRefused(Exception):
 def import_batch_create(*, user, upload, default_field: str) -> ImportBatch:
     """Keep an uploaded annex for its preview; refuses a file that cannot be read."""
     data = upload.read()
-    name = PurePath(upload.name).name[:200]
+    name = nfc(PurePath(upload.name).name)[:200]
     try:
         annex = read_annex(data, name)
     except AnnexError as exc:
