@@ -2,10 +2,13 @@
 portal's own pages (checked by every browser test, see ``conftest.new_page``) and the admin
 keep working; and the login form's lock-out message."""
 
+import re
+
 from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tasks.models import ProgressUpdate
 from tests.browser.conftest import login
 
 
@@ -51,3 +54,21 @@ def test_wrong_passwords_lock_the_form_with_a_message(page, live_server, officer
 
     expect(page.get_by_role("alert")).to_contain_text("Đăng nhập sai quá nhiều lần")
     assert reverse("login") in page.url
+
+
+def test_an_oversized_evidence_upload_shows_the_limit_in_the_form(
+    page, live_server, officer_a, make_task, agency_a, settings, tmp_path
+):
+    settings.UPLOAD_MAX_REQUEST_BYTES = 0  # only the margin for the form's fields is left
+    task = make_task("Số hóa hồ sơ hộ tịch", leads=[agency_a], deadline="Năm 2030")
+    evidence = tmp_path / "bien-ban.pdf"
+    evidence.write_bytes(b"%PDF-1.4\n" + b"0" * 400 * 1024)
+    login(page, live_server, officer_a)
+    page.goto(reverse("task_detail", args=[task.pk]))
+
+    page.get_by_role("spinbutton", name="Phần trăm hoàn thành").fill("45")
+    page.get_by_label(re.compile("Minh chứng")).set_input_files(str(evidence))
+    page.get_by_role("button", name="Lưu tiến độ").click()
+
+    expect(page.locator("#progress-panel .alert-danger")).to_contain_text("Tệp tải lên quá lớn")
+    assert not ProgressUpdate.objects.exists()
