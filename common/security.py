@@ -175,7 +175,7 @@ class NoStoreMiddleware:
 MB = 1024 * 1024
 # URL names whose requests carry one annex file and a few fields.
 SINGLE_FILE_VIEWS = {"import_list"}
-MARGIN = 256 * 1024  # multipart boundaries and form fields around the files
+MARGIN = 256 * 1024  # multipart boundaries and form fields around a form's files
 
 
 def body_limit(request: HttpRequest) -> int:
@@ -205,7 +205,7 @@ class RequestSizeLimitMiddleware:
         except ValueError:
             length = 0
         limit = body_limit(request)
-        if length <= limit + MARGIN:
+        if length <= (limit if is_api(request) else limit + MARGIN):
             return None
         message = _(
             "The upload is too large: this page accepts at most %(limit)s MB in one request. "
