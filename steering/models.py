@@ -355,6 +355,8 @@ class Profile(models.Model):
     agency = models.ForeignKey(
         Agency, verbose_name=_("agency"), null=True, blank=True, on_delete=models.PROTECT
     )
+    # The language of e-mails and other messages sent to the user; empty: the portal's default.
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
 
     class Meta:
         verbose_name = _("user profile")

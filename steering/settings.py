@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "communes",
     "reports",
     "jobs",
+    "notifications",
     "ops",
 ]
 
@@ -231,6 +232,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # Requeues or fails the jobs of dead workers, sends again those the queue refused or lost.
     "jobs-sweep": {"task": "jobs.jobs.jobs_sweep", "schedule": JOB_SWEEP_SECONDS},
+    # Delivers the notifications a down queue left undelivered (notifications/services.py).
+    "notifications-pending": {"task": "notifications.jobs.deliver_pending", "schedule": 60},
     # Working-day mornings: each agency's overdue and due-soon work (tasks/reminders.py).
     "task-reminders": {
         "task": "tasks.jobs.send_reminders",
