@@ -30,7 +30,9 @@ action chosen by its role, then waits a think time (uniform, 0.5-1.5x ``--think`
 Afterwards the database must hold exactly the accepted updates (htmx answer 200), each with its
 evidence file, none of the refused ones; each assignment's version must have grown by its
 accepted updates and its percent be the last one sent; each task's stored roll-up must be what
-``tasks.services`` computes from its leads. Figures to the console and to the "Load test"
+``tasks.services`` computes from its leads. The CPU used in the window by each part of the run
+and by the machine's other processes is reported too (the machine may be shared). Figures to
+the console and to the "Load test"
 section of ``bench/RESULTS.md``; the server logs are kept (path printed) when something failed.
 """
 
@@ -637,7 +639,11 @@ def report(args, facts: dict, rows: list[dict], check: dict, logins: dict, comma
         f"over {args.ramp:.0f} s "
         f"(ramp-up: {logins['seconds']:.1f} s for all), then {args.seconds:.0f} s of work with "
         f"{0.5 * args.think:.1f}-{1.5 * args.think:.1f} s of think time between actions. "
-        "Login rows: the ramp-up; the others: the timed window (req/s over it).",
+        "Login rows: the ramp-up; the others: the timed window (req/s over it). Officers "
+        "post progress as the page's htmx form does (`HX-Request`; CSRF token, `version` and "
+        "date from the task page; a one-page PDF as evidence), whose answer tells: 200 saved, "
+        "422 refused (a plain post redirects, 302, either way). Server logs: "
+        "`portal.request` lines in gunicorn's log, kept when a goal is missed.",
         "",
         "```",
         command,
