@@ -347,6 +347,9 @@ AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Failures are kept (they drive the lock-out); successful logins are in the request log already,
+# and a row per login would grow without limit.
+AXES_DISABLE_ACCESS_LOG = True
 AXES_CLIENT_IP_CALLABLE = "common.security.client_ip"
 AXES_LOCKOUT_CALLABLE = "common.security.lockout_response"
 
