@@ -32,8 +32,8 @@ evidence file, none of the refused ones; each assignment's version must have gro
 accepted updates and its percent be the last one sent; each task's stored roll-up must be what
 ``tasks.services`` computes from its leads. The CPU used in the window by each part of the run
 and by the machine's other processes is reported too (the machine may be shared). Figures to
-the console and to the "Load test"
-section of ``bench/RESULTS.md``; the server logs are kept (path printed) when something failed.
+the console and to the "Load test" section of ``bench/RESULTS.md``; the server logs are kept
+(path printed) when something failed.
 """
 
 import argparse
@@ -471,6 +471,32 @@ class Run:
         self.end = self.start + self.seconds
 
 
+# The kind of request of a path in the portal's request log (which leaves out the query).
+LOGGED_KINDS = [
+    (re.compile(r"^/accounts/login/$"), "login"),
+    (re.compile(r"^/tasks/$"), "register"),
+    (re.compile(r"^/tasks/\d+/$"), "task_detail"),
+    (re.compile(r"^/dashboard/$"), "dashboard"),
+    (re.compile(r"^/my-agency/$"), "my_agency"),
+    (re.compile(r"^/api/tasks/$"), "api_tasks"),
+    (re.compile(r"^/api/tasks/\d+/$"), "api_task"),
+    (re.compile(r"^/assignments/\d+/progress/$"), "progress"),
+]
+
+
+def server_times(log: Path) -> dict[str, list[float]]:
+    """Durations in the server (``portal.request`` lines of gunicorn's log) per kind; logins
+    (both methods) under "login"."""
+    times: dict[str, list[float]] = {}
+    for match in re.finditer(
+        r"portal\.request .*?path=(\S+) .*?duration_ms=(\d+)", log.read_text()
+    ):
+        kind = next((k for pattern, k in LOGGED_KINDS if pattern.match(match[1])), None)
+        if kind:
+            times.setdefault(kind, []).append(float(match[2]))
+    return times
+
+
 def stats_row(kind: str, samples: list[Sample], seconds: float) -> dict:
     times = [s.ms for s in samples]
     return {
@@ -603,16 +629,25 @@ def load_average() -> str:
     return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def report(args, facts: dict, rows: list[dict], check: dict, logins: dict, command: str) -> str:
+def report(
+    args, facts: dict, rows: list[dict], server_ms: dict, check: dict, logins: dict, command: str
+) -> str:
     """The console and RESULTS.md text of a run; says which goals were met."""
     table = [
-        "| request | count | req/s | median ms | p95 ms | p99 ms | errors | of which 500 |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| request | count | req/s | median ms | p95 ms | p99 ms | errors | of which 500 "
+        "| server median ms | server p95 ms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
+        server = server_ms.get(r["kind"])
         table.append(
             f"| {r['kind']} | {r['count']:,} | {r['rate']:.1f} | {r['median']:.0f} | "
-            f"{r['p95']:.0f} | {r['p99']:.0f} | {r['errors']} | {r['e500']} |"
+            f"{r['p95']:.0f} | {r['p99']:.0f} | {r['errors']} | {r['e500']} | "
+            + (
+                f"{statistics.median(server):.0f} | {percentile(server, 0.95):.0f} |"
+                if server
+                else "| |"
+            )
         )
     window = [r for r in rows if not r["kind"].startswith(("login", "all"))]
     errors = sum(r["errors"] for r in rows if r["kind"] != "all requests")
@@ -639,7 +674,9 @@ def report(args, facts: dict, rows: list[dict], check: dict, logins: dict, comma
         f"over {args.ramp:.0f} s "
         f"(ramp-up: {logins['seconds']:.1f} s for all), then {args.seconds:.0f} s of work with "
         f"{0.5 * args.think:.1f}-{1.5 * args.think:.1f} s of think time between actions. "
-        "Login rows: the ramp-up; the others: the timed window (req/s over it). Officers "
+        "Login rows: the ramp-up; the others: the timed window (req/s over it); server times: "
+        "from the portal's request log (login: page and post together), the rest of a "
+        "request's time is the wait for a free worker and the network. Officers "
         "post progress as the page's htmx form does (`HX-Request`; CSRF token, `version` and "
         "date from the task page; a one-page PDF as evidence), whose answer tells: 200 saved, "
         "422 refused (a plain post redirects, 302, either way). Server logs: "
@@ -682,7 +719,7 @@ def main() -> int:
     parser.add_argument("--rebuild", action="store_true", help="seed the demo again")
     parser.add_argument("--no-results", action="store_true", help="do not write RESULTS.md")
     args = parser.parse_args()
-    command = ".venv/bin/python bench/load.py " + " ".join(sys.argv[1:])
+    command = " ".join([".venv/bin/python bench/load.py", *sys.argv[1:]])
     # Load from other processes before the start (this script's own comes after).
     facts = {**machine(), "load_before": load_average(), "busy": os.getloadavg()[0] > 0.5}
     print(f"load average before: {facts['load_before']}")
@@ -770,7 +807,8 @@ def main() -> int:
         check = check_database(run.marker, [p for u in users for p in u.posts], versions)
         roles = {role: sum(1 for m in staff if m.role == role) for role in WEIGHTS}
         facts["roles"] = ", ".join(f"{n} {role}" for role, n in roles.items())
-        text = report(args, facts, rows, check, logins, command)
+        server_ms = server_times(work / "gunicorn.log")
+        text = report(args, facts, rows, server_ms, check, logins, command)
         print(text)
         if not args.no_results:
             replace_section(SECTION, text)
