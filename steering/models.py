@@ -91,6 +91,10 @@ class Document(NFCTextMixin):
     issued_on = DateField(_("date issued"))
     issuer = models.CharField(_("issuer"), max_length=255)
     title = models.TextField(_("title"))
+    # Stored under MEDIA_ROOT, which no URL serves; views.document_file streams it.
+    file = models.FileField(_("file"), upload_to="documents/%Y/%m/", blank=True)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    file_type = models.CharField(max_length=128, blank=True)
 
     objects = RestrictedQuerySet.as_manager()
 
@@ -242,6 +246,13 @@ class Meeting(NFCTextMixin):
         Member, verbose_name=_("attendees"), blank=True, related_name="meetings_attended"
     )
     conclusion_number = models.CharField(_("conclusion notice number"), max_length=64, blank=True)
+    conclusion_date = DateField(_("conclusion notice date"), null=True, blank=True)
+    # Stored under MEDIA_ROOT, which no URL serves; views.meeting_conclusion_file streams it.
+    conclusion_file = models.FileField(
+        _("conclusion notice file"), upload_to="conclusions/%Y/%m/", blank=True
+    )
+    conclusion_file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    conclusion_file_type = models.CharField(max_length=128, blank=True)
     summary = models.TextField(_("summary"), blank=True)
 
     objects = RestrictedQuerySet.as_manager()
