@@ -93,7 +93,14 @@ def _save(obj: Task | Assignment, user) -> None:
 
 
 def task_refresh(task: Task, user=None) -> Task:
-    """Recompute the task's roll-up from its lead assignments; the one place it is written."""
+    """Recompute the task's roll-up from its lead assignments; the one place it is written.
+
+    The task row is locked before the leads are read: two agencies reporting on one task at
+    the same moment refresh one after the other, the second seeing the first's change.
+    """
+    fields = ("status", "percent", "completed_on", "earliest_lead_due")
+    stored = Task.objects.select_for_update().values_list(*fields).get(pk=task.pk)
+    task.status, task.percent, task.completed_on, task.earliest_lead_due = stored
     # Plain tuples: a task led by every commune has 135 leads, refreshed on each entry.
     leads = task.assignments.filter(role=Assignment.Role.LEAD).values_list(
         "status", "percent", "completed_on", "due_date"
