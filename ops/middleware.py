@@ -35,6 +35,13 @@ def database_unavailable(request) -> HttpResponse:
     else:
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return quiet(response)
+
+
+def quiet(response: HttpResponse) -> HttpResponse:
+    """Keep django.request from logging this 5xx answer as an error (and mailing ADMINS for
+    each one): it is expected, and logged once by whoever made it."""
+    response._has_been_logged = True
     return response
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from jobs.health import worker_alive, worker_seen_at
-from ops.middleware import sessionless
+from ops.middleware import quiet, sessionless
 
 # Redis must answer a ping within this many seconds to count as reachable.
 REDIS_TIMEOUT = 2
@@ -80,4 +80,4 @@ def readyz(request):
     }
     failed = [name for name, check in checks.items() if check["ok"] is False]
     body = {"status": "unavailable" if failed else "ready", "failed": failed, "checks": checks}
-    return JsonResponse(body, status=503 if failed else 200)
+    return quiet(JsonResponse(body, status=503 if failed else 200))
