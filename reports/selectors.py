@@ -19,7 +19,15 @@ from reports.models import Report
 from steering import selectors as steering_selectors
 from steering.models import Committee, Meeting, Member
 from tasks.models import Assignment, Field, Task
-from tasks.selectors import TaskAsOf, as_of, lead_states_as_of, summary_as_of
+from tasks.selectors import (
+    TaskAsOf,
+    as_of,
+    deadlines_as_of,
+    end_of,
+    followup_counts,
+    lead_states_as_of,
+    summary_as_of,
+)
 from tasks.services import NOT_STARTED, State
 from tasks.status import (
     COMPLETED_CATEGORIES,
@@ -88,6 +96,7 @@ class Lead:
     deadline: date | None
     state: State
     category: Category
+    agency_id: int
 
 
 def leads_as_of(task_ids: list[int], day: date) -> dict[int, list[Lead]]:
@@ -97,27 +106,46 @@ def leads_as_of(task_ids: list[int], day: date) -> dict[int, list[Lead]]:
     uses its own deadline or else the task's, as the dashboard's agency table does.
     """
     rows = Assignment.objects.filter(task_id__in=task_ids, role=Assignment.Role.LEAD).values_list(
-        "id", "task_id", "agency__name", "agency__short_name", "due_date", "task__due_date"
+        "id",
+        "task_id",
+        "agency_id",
+        "agency__name",
+        "agency__short_name",
+        "due_date",
+        "task__due_date",
     )
     latest = lead_states_as_of(task_ids, day)
+    moved = deadlines_as_of(task_ids, day)
     leads: dict[int, list[Lead]] = defaultdict(list)
-    for pk, task_id, name, short_name, own_due, task_due in rows:
+    for pk, task_id, agency_id, name, short_name, own_due, task_due in rows:
         state = latest.get(pk, NOT_STARTED)
-        deadline = own_due or task_due
+        deadline = moved[pk][0] if pk in moved else own_due or task_due
         category = categorize(state.status, deadline, state.completed_on, day)
-        leads[task_id].append(Lead(task_id, short_name or name, deadline, state, category))
+        leads[task_id].append(
+            Lead(task_id, short_name or name, deadline, state, category, agency_id)
+        )
     for rows_of_task in leads.values():
         rows_of_task.sort(key=lambda lead: lead.agency)
     return leads
 
 
-def agency_rows(leads: dict[int, list[Lead]]) -> list[dict]:
-    """Per lead agency: led, completed, overdue, on-time rate; slowest (most overdue) first."""
+def agency_rows(leads: dict[int, list[Lead]], followups: dict[int, tuple[int, int]]) -> list[dict]:
+    """Per lead agency: led, completed, overdue, on-time rate, urges received and extensions
+    granted (``followups``, by agency id); slowest (most overdue) first."""
     table: dict[str, dict] = {}
     for lead in (lead for rows in leads.values() for lead in rows):
+        urges, extensions = followups.get(lead.agency_id, (0, 0))
         row = table.setdefault(
             lead.agency,
-            {"agency": lead.agency, "led": 0, "completed": 0, "on_time": 0, "overdue": 0},
+            {
+                "agency": lead.agency,
+                "led": 0,
+                "completed": 0,
+                "on_time": 0,
+                "overdue": 0,
+                "urges": urges,
+                "extensions": extensions,
+            },
         )
         row["led"] += 1
         row["completed"] += lead.category in COMPLETED_CATEGORIES
@@ -180,6 +208,7 @@ def _task_row(item: TaskAsOf, leads: list[Lead]) -> dict:
         "leads": _names([lead.agency for lead in leads]),
         "deadline": task.deadline_text,
         "due": task.due_date.isoformat() if task.due_date else None,
+        "extended_to": item.deadline.isoformat() if item.extended else None,
     }
 
 
@@ -216,8 +245,8 @@ def task_lists(items: list[TaskAsOf], leads: dict[int, list[Lead]], span, after)
             )
         elif (
             item.state.status in OPEN_STATUSES
-            and item.task.due_date
-            and after.start <= item.task.due_date <= after.end
+            and item.deadline
+            and after.start <= item.deadline <= after.end
         ):
             due_next.append({**_task_row(item, task_leads), "percent": item.state.percent})
     completed.sort(key=lambda row: (row["completed_on"], row["code"]))
@@ -333,7 +362,8 @@ def report_figures(report: Report, *, today: date) -> dict:
         "date": today.isoformat(),
         "summary": _compare(_summary(tasks, day), _summary(tasks, before.end)),
         "by_field": by_field(items),
-        "agencies": agency_rows(leads),
+        "agencies": agency_rows(leads, followup_counts(tasks, end_of(day))),
+        "extended": sum(1 for item in items if item.extended),
         **task_lists(items, leads, span, after),
         "communes": (communes_as_of(committee.pk, day) if is_province else None),
         "indicators": indicators_as_of(committee, day),

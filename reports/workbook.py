@@ -28,6 +28,13 @@ def _dmy(value: str) -> str:
     return date.fromisoformat(value).strftime("%d/%m/%Y")
 
 
+def _deadline(row: dict) -> str:
+    """The deadline as written, and the one granted by an extension."""
+    if row.get("extended_to"):
+        return f"{row['deadline']} (đã gia hạn đến {_dmy(row['extended_to'])})"
+    return row["deadline"]
+
+
 def _cells(sheet, row: list) -> list:
     """Dates get the dd/mm/yyyy format; everything else is written as ``cell_value`` says."""
     cells = []
@@ -65,9 +72,11 @@ def _sheets(r: dict) -> list[tuple[str, list[str], list[list]]]:
         ),
         (
             "Theo cơ quan",
-            ["Cơ quan chủ trì", "Chủ trì", "Hoàn thành", "Quá hạn", "Tỷ lệ đúng hạn (%)"],
+            ["Cơ quan chủ trì", "Chủ trì", "Hoàn thành", "Quá hạn", "Tỷ lệ đúng hạn (%)"]
+            + ["Lượt đôn đốc", "Đã gia hạn"],
             [
                 [row["agency"], row["led"], row["completed"], row["overdue"], row["on_time_rate"]]
+                + [row.get("urges", 0), row.get("extensions", 0)]
                 for row in r["agencies"]
             ],
         ),
@@ -75,7 +84,7 @@ def _sheets(r: dict) -> list[tuple[str, list[str], list[list]]]:
             "Hoàn thành trong kỳ",
             ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Ngày hoàn thành", "Đúng hạn"],
             [
-                [row["code"], row["title"], row["leads"], row["deadline"]]
+                [row["code"], row["title"], row["leads"], _deadline(row)]
                 + [_day(row["completed_on"]), "Đúng hạn" if row["on_time"] else "Trễ hạn"]
                 for row in r["completed_tasks"]
             ],
@@ -84,7 +93,7 @@ def _sheets(r: dict) -> list[tuple[str, list[str], list[list]]]:
             "Quá hạn",
             ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tiến độ (%)", "Số ngày quá hạn"],
             [
-                [row["code"], row["title"], row["leads"], row["deadline"], row["percent"]]
+                [row["code"], row["title"], row["leads"], _deadline(row), row["percent"]]
                 + [row["days"]]
                 for row in r["overdue_tasks"]
             ],
@@ -93,7 +102,7 @@ def _sheets(r: dict) -> list[tuple[str, list[str], list[list]]]:
             "Đến hạn kỳ tới",
             ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tiến độ (%)"],
             [
-                [row["code"], row["title"], row["leads"], row["deadline"], row["percent"]]
+                [row["code"], row["title"], row["leads"], _deadline(row), row["percent"]]
                 for row in r["due_next"]
             ],
         ),

@@ -229,6 +229,8 @@ TENANT_PATHS: dict[str, str] = {
     "tasks.progressupdate": "assignment__task__committee",
     "tasks.evidence": "update__assignment__task__committee",
     "tasks.importbatch": "committee",
+    "tasks.urge": "assignment__task__committee",
+    "tasks.extension": "assignment__task__committee",
     "communes.commune": "committee",
     "communes.survey": "commune__committee",
     "communes.fundingprogramme": "committee",
@@ -308,6 +310,20 @@ def _assignments_report(qs: QuerySet, user) -> QuerySet:
         scope |= Q(task__committee_id=committee_id_of(user))
         if (received := represented_agency_id(user)) is not None:
             scope |= Q(agency_id=received)
+    if has(user, Capability.REPORT_PROGRESS) and (agency_id := agency_id_of(user)) is not None:
+        scope |= Q(agency_id=agency_id, task__committee_id__in=committee_ids(user))
+    return qs.filter(scope)
+
+
+def _assignments_extend(qs: QuerySet, user) -> QuerySet:
+    """Who may ask for a later deadline: an officer on the own agency's assignments, the
+    secretariat on the work its committee received from above (never on behalf of the agencies
+    whose requests it decides)."""
+    if is_administrator(user):
+        return _subtree(qs, user)
+    scope = Q(pk__in=[])
+    if has(user, Capability.REPORT_FOR_ANY) and (received := represented_agency_id(user)):
+        scope |= Q(agency_id=received)
     if has(user, Capability.REPORT_PROGRESS) and (agency_id := agency_id_of(user)) is not None:
         scope |= Q(agency_id=agency_id, task__committee_id__in=committee_ids(user))
     return qs.filter(scope)
@@ -466,6 +482,11 @@ RULES: dict[tuple[str, str], Callable[[QuerySet, object], QuerySet]] = {
     ("tasks.progressupdate", "view"): _updates_view,
     ("tasks.assignment", "report"): _assignments_report,
     ("tasks.assignment", "confirm"): _gated(C.MANAGE_TASKS, _own_committee),
+    ("tasks.assignment", "urge"): _gated(C.MANAGE_TASKS, _own_committee),
+    ("tasks.assignment", "extend"): _assignments_extend,
+    ("tasks.urge", "view"): _via("tasks.assignment", "assignment"),
+    ("tasks.extension", "view"): _via("tasks.assignment", "assignment"),
+    ("tasks.extension", "decide"): _gated(C.MANAGE_TASKS, _own_committee),
     ("tasks.evidence", "view"): _evidence_view,
     ("tasks.importbatch", "view"): _import_batches,
     # A retry runs the same file, choices and author again: whoever sees the batch may ask.
@@ -484,6 +505,8 @@ RULES: dict[tuple[str, str], Callable[[QuerySet, object], QuerySet]] = {
     ("communes.allocation", "disburse"): _gated(C.HANDLE_MONEY, _allocations_disburse),
     ("reports.report", "view"): _gated(C.VIEW_REPORTS, _subtree),
     ("reports.report", "retry"): _gated(C.REQUEST_REPORTS, _subtree),
+    # A notification is its recipient's alone, whatever their role.
+    ("notifications.notification", "view"): lambda qs, user: qs.filter(recipient=user),
 }
 del C
 

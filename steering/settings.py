@@ -140,6 +140,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "steering.context_processors.capabilities",
+                "steering.context_processors.queues",
             ],
         },
     },
@@ -224,6 +225,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_timeout": 5,
     "visibility_timeout": JOB_TIME_LIMIT + 5 * 60,
 }
+# Days after its deadline that open lead work is escalated (tasks.followup.escalations_send).
+ESCALATE_AFTER_DAYS = env_int("ESCALATE_AFTER_DAYS", 14)
 CELERY_BEAT_SCHEDULE: dict = {
     # The day after each quarter and half-year ends: that period's reports (reports/jobs.py).
     "period-end-reports": {
@@ -234,6 +237,17 @@ CELERY_BEAT_SCHEDULE: dict = {
     "jobs-sweep": {"task": "jobs.jobs.jobs_sweep", "schedule": JOB_SWEEP_SECONDS},
     # Delivers the notifications a down queue left undelivered (notifications/services.py).
     "notifications-pending": {"task": "notifications.jobs.deliver_pending", "schedule": 60},
+    # Every morning: lead work overdue for more than ESCALATE_AFTER_DAYS goes to the member
+    # responsible for the agency and to the secretariat, once (tasks/followup.py).
+    "task-escalations": {
+        "task": "tasks.jobs.send_escalations",
+        "schedule": crontab(minute=15, hour=7),
+    },
+    # Monday mornings: the week's digest to the secretariat and leaders, once per ISO week.
+    "weekly-digest": {
+        "task": "tasks.jobs.send_weekly_digest",
+        "schedule": crontab(minute=30, hour=7, day_of_week="mon"),
+    },
     # Working-day mornings: each agency's overdue and due-soon work (tasks/reminders.py).
     "task-reminders": {
         "task": "tasks.jobs.send_reminders",

@@ -11,6 +11,7 @@ from tasks import groups
 from tasks.deadlines import DeadlineError, parse_deadline
 from tasks.evidence import validate_evidence
 from tasks.models import Assignment, Field, Task
+from tasks.status import OPEN_STATUSES
 
 
 class TaskForm(BootstrapFormMixin, forms.ModelForm):
@@ -201,4 +202,44 @@ class ImportUploadForm(BootstrapFormMixin, forms.Form):
     )
     default_field = forms.ChoiceField(
         label=_("Field of tasks the file does not classify"), choices=Field.choices
+    )
+
+
+class UrgeForm(BootstrapFormMixin, forms.Form):
+    """Đôn đốc: the message to the agency (the service says when it is missing); on a task
+    page, also which of its open assignments the secretariat may urge."""
+
+    assignment = forms.ModelChoiceField(label=_("Agency"), queryset=Assignment.objects.none())
+    message = forms.CharField(
+        label=_("Message"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, task: Task | None = None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if task is None:  # urging an agency on all its overdue work
+            del self.fields["assignment"]
+            return
+        field = self.fields["assignment"]
+        field.queryset = (
+            Assignment.objects.restrict(user, "urge")
+            .filter(task=task, status__in=OPEN_STATUSES)
+            .select_related("agency", "task")
+        )
+        field.label_from_instance = lambda a: a.agency.short_name or a.agency.name
+
+
+class ExtensionForm(BootstrapFormMixin, forms.Form):
+    """Đề nghị gia hạn: the new deadline and the reason (the service checks both)."""
+
+    new_due = DateFormField(label=_("Extend to"), required=False)
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class RefusalForm(BootstrapFormMixin, forms.Form):
+    """Từ chối: the reason for refusing a request (the service says when it is missing)."""
+
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )

@@ -106,6 +106,10 @@ class Task(NFCTextMixin):
     # The earliest own deadline among open lead assignments: a task is overdue when it passes,
     # even before the task's deadline. Stored so lists need no subquery per row.
     earliest_lead_due = models.DateField(null=True, blank=True, editable=False)
+    # The latest deadline granted to one of its leads by an extension (tasks.followup): the
+    # task's timeliness is measured against the later of this and ``due_date``
+    # (tasks.status.task_deadline), while ``due_date`` keeps the original deadline.
+    extended_due = models.DateField(_("extended to"), null=True, blank=True, editable=False)
 
     search_text = models.TextField(editable=False, default="")
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -327,3 +331,91 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} · {self.sent_on:%d/%m/%Y}"
+
+
+class Urge(NFCTextMixin):
+    """Đôn đốc — the secretariat urges an agency on one of its assignments, with a message.
+
+    Urging an agency on all its overdue work records one row per assignment, with the same
+    message and time; the dashboard and the reports count the rows per agency.
+    """
+
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="urges", verbose_name=_("assignment")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("urged by")
+    )
+    created_at = models.DateTimeField(_("urged at"), db_index=True)
+    message = models.TextField(_("message"))
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("urge")
+        verbose_name_plural = _("urges")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.assignment} · {self.created_at:%d/%m/%Y}"
+
+
+class Extension(NFCTextMixin):
+    """Đề nghị gia hạn — an agency asks for a later deadline on its assignment, with a reason;
+    the secretariat grants or refuses it.
+
+    A granted extension moves the assignment's own deadline (its history keeps the old one);
+    ``decided_at`` and ``previous_due`` let reports replay the deadline as of any date.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting decision")
+        GRANTED = "granted", _("Granted")
+        REFUSED = "refused", _("Refused")
+
+    assignment = models.ForeignKey(
+        Assignment,
+        on_delete=models.CASCADE,
+        related_name="extensions",
+        verbose_name=_("assignment"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    requested_at = models.DateTimeField(_("requested at"), db_index=True)
+    previous_due = DateField(_("deadline before"))
+    new_due = DateField(_("extend to"))
+    reason = models.TextField(_("reason"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.TextField(_("reason for refusing"), blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("extension request")
+        verbose_name_plural = _("extension requests")
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment"],
+                condition=models.Q(status="pending"),
+                name="one_pending_extension",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assignment} → {self.new_due:%d/%m/%Y}"

@@ -3,7 +3,7 @@ the register as of any past date (replayed from the progress log)."""
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Q, QuerySet
@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from common.text import fold
 from steering.models import Committee
-from tasks.models import Assignment, ProgressUpdate, Task
+from tasks.models import Assignment, Extension, ProgressUpdate, Task, Urge
 from tasks.services import NOT_STARTED, State, rollup, state_after
 from tasks.status import (
     COMPLETED_CATEGORIES,
@@ -20,6 +20,7 @@ from tasks.status import (
     Category,
     Status,
     categorize,
+    task_deadline,
 )
 
 
@@ -42,6 +43,7 @@ class Summary:
     counts: dict[str, int]
     statuses: dict[str, int]
     total: int
+    extended: int = 0  # tasks whose deadline an extension granted to a lead moved
 
     def _sum(self, categories) -> int:
         return sum(self.counts[c] for c in categories)
@@ -84,9 +86,15 @@ def summarize(pairs: Iterable[tuple[str, str, int]]) -> Summary:
 
 
 def count_categories(annotated: QuerySet[Task]) -> Summary:
-    """Counts per category and status in one query, on a queryset already ``with_timeliness``."""
-    rows = annotated.order_by().values("category", "status").annotate(n=Count("id"))
-    return summarize((row["category"], row["status"], row["n"]) for row in rows)
+    """Counts per category and status, and of extended tasks, in one query, on a queryset
+    already ``with_timeliness``."""
+    rows = list(
+        annotated.order_by()
+        .values("category", "status")
+        .annotate(n=Count("id"), extended=Count("id", filter=Q(extended_due__isnull=False)))
+    )
+    summary = summarize((row["category"], row["status"], row["n"]) for row in rows)
+    return replace(summary, extended=sum(row["extended"] for row in rows))
 
 
 def category_summary(tasks: QuerySet[Task], today: date) -> Summary:
@@ -134,13 +142,42 @@ def agency_table(tasks: QuerySet[Task], today: date, sort: str = "overdue") -> l
             overdue=Count("id", filter=Q(category__in=OVERDUE_CATEGORIES)),
         )
     )
+    counts = followup_counts(tasks, end_of(today))
     for row in rows:
         row["on_time_rate"] = round(100 * row["on_time"] / row["led"], 1) if row["led"] else 0.0
+        row["urges"], row["extensions"] = counts.get(row["agency_id"], (0, 0))
     order = AGENCY_SORTS.get(sort, AGENCY_SORTS["overdue"])
     for key in reversed(order):  # stable sorts, least significant key first
         name = key.lstrip("-")
         rows.sort(key=lambda row: row[name], reverse=key.startswith("-"))
     return rows
+
+
+def followup_counts(tasks: QuerySet[Task], before: datetime) -> dict[int, tuple[int, int]]:
+    """Per agency id: the urges it received and the extensions it was granted on ``tasks``,
+    made before ``before`` (so a report as of a past day counts only those made by then)."""
+    urges = (
+        Urge.objects.filter(assignment__task__in=tasks, created_at__lt=before)
+        .order_by()
+        .values_list("assignment__agency_id")
+        .annotate(n=Count("id"))
+    )
+    extensions = (
+        Extension.objects.filter(
+            assignment__task__in=tasks,
+            status=Extension.Status.GRANTED,
+            decided_at__lt=before,
+        )
+        .order_by()
+        .values_list("assignment__agency_id")
+        .annotate(n=Count("id"))
+    )
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for agency_id, n in urges:
+        counts[agency_id][0] = n
+    for agency_id, n in extensions:
+        counts[agency_id][1] = n
+    return {agency_id: (u, e) for agency_id, (u, e) in counts.items()}
 
 
 @dataclass(frozen=True)
@@ -249,6 +286,8 @@ class TaskAsOf:
     category: Category
     leads_done: int
     leads_total: int
+    deadline: date | None = None  # the one timeliness was measured against, extensions included
+    extended: bool = False  # an extension granted by then moved a lead's deadline
 
 
 def end_of(day: date) -> datetime:
@@ -279,8 +318,27 @@ def lead_states_as_of(task_ids: list[int], day: date) -> dict[int, State]:
     return latest
 
 
+def deadlines_as_of(task_ids: list[int], day: date) -> dict[int, tuple[date, bool]]:
+    """The own deadline, at the end of ``day``, of each assignment of the tasks that an
+    extension moved, and whether one had moved it by then: before its first extension was
+    granted, the deadline it had before; then the last one granted by that day."""
+    before = end_of(day)
+    deadlines: dict[int, tuple[date, bool]] = {}
+    granted = (
+        Extension.objects.filter(assignment__task_id__in=task_ids, status=Extension.Status.GRANTED)
+        .order_by("assignment_id", "decided_at", "id")
+        .values_list("assignment_id", "decided_at", "previous_due", "new_due")
+    )
+    for assignment_id, decided_at, previous, new in granted:
+        deadlines.setdefault(assignment_id, (previous, False))
+        if decided_at < before:
+            deadlines[assignment_id] = (new, True)
+    return deadlines
+
+
 def as_of(tasks: QuerySet[Task], day: date) -> list[TaskAsOf]:
-    """The register as it stood at the end of ``day``, replayed from the progress log."""
+    """The register as it stood at the end of ``day``, replayed from the progress log and the
+    extensions granted by then."""
     existing = list(tasks.filter(created_at__lt=end_of(day)).order_by("code"))
     task_ids = [t.pk for t in existing]
     leads = list(
@@ -289,9 +347,14 @@ def as_of(tasks: QuerySet[Task], day: date) -> list[TaskAsOf]:
         )
     )
     latest = lead_states_as_of(task_ids, day)
+    moved = deadlines_as_of(task_ids, day)
     lead_states: dict[int, list[tuple[State, date | None]]] = defaultdict(list)
+    extended: dict[int, date] = {}
     for assignment_id, task_id, due_date in leads:
-        lead_states[task_id].append((latest.get(assignment_id, NOT_STARTED), due_date))
+        due, was_extended = moved.get(assignment_id, (due_date, False))
+        lead_states[task_id].append((latest.get(assignment_id, NOT_STARTED), due))
+        if was_extended:
+            extended[task_id] = max(due, extended.get(task_id, due))
     result = []
     for task in existing:
         states = lead_states[task.pk]
@@ -299,9 +362,12 @@ def as_of(tasks: QuerySet[Task], day: date) -> list[TaskAsOf]:
         lead_overdue = any(
             s.status in OPEN_STATUSES and due is not None and due < day for s, due in states
         )
-        category = categorize(state.status, task.due_date, state.completed_on, day, lead_overdue)
+        deadline = task_deadline(task.due_date, extended.get(task.pk))
+        category = categorize(state.status, deadline, state.completed_on, day, lead_overdue)
         done = sum(1 for s, _ in states if s.status == "completed")
-        result.append(TaskAsOf(task, state, category, done, len(states)))
+        result.append(
+            TaskAsOf(task, state, category, done, len(states), deadline, task.pk in extended)
+        )
     return result
 
 

@@ -28,6 +28,9 @@ class Status(models.TextChoices):
 
 
 OPEN_STATUSES = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.AWAITING)
+FINISHED_STATUSES = (Status.COMPLETED, Status.CANCELLED)
+# Assignment.Role.COORDINATING (tasks.models imports this module).
+COORDINATING = "coordinating"
 
 
 class Category(models.TextChoices):
@@ -67,6 +70,27 @@ def categorize(
     return Category.IN_PROGRESS_OVERDUE if overdue else Category.IN_PROGRESS_ON_TIME
 
 
+def task_deadline(due_date: date | None, extended_due: date | None) -> date | None:
+    """A task's deadline for timeliness: its own, or the later one an extension granted to one
+    of its leads (``Task.extended_due``); none for a recurring task."""
+    if due_date is None or extended_due is None:
+        return due_date
+    return max(due_date, extended_due)
+
+
+def judged_state(
+    role: str,
+    own: tuple[str, date | None, date | None],
+    task: tuple[str, date | None, date | None],
+) -> tuple[str, date | None, date | None]:
+    """The (status, completion date, deadline) an assignment's category is computed from: its
+    own, except a coordinating agency's on a finished task, which follows the task (never
+    overdue once the task is completed or cancelled)."""
+    if role == COORDINATING and task[0] in FINISHED_STATUSES:
+        return task
+    return own
+
+
 def is_due_soon(status: str, deadline: date | None, today: date) -> bool:
     return (
         status in OPEN_STATUSES
@@ -75,8 +99,15 @@ def is_due_soon(status: str, deadline: date | None, today: date) -> bool:
     )
 
 
-def _category_case(deadline, today: date, lead_overdue: Q | None = None) -> dict:
-    """The same rule as ``categorize``, as annotations ``category`` and ``due_soon``."""
+def _category_case(
+    deadline,
+    today: date,
+    lead_overdue: Q | None = None,
+    status=F("status"),  # noqa: B008 (an expression, never mutated)
+    completed_on=F("completed_on"),  # noqa: B008
+) -> dict:
+    """The same rule as ``categorize``, as annotations ``category`` and ``due_soon`` (and the
+    ``_deadline``, ``_status`` and ``_completed_on`` they are computed from)."""
     overdue = Q(_deadline__lt=today)
     if lead_overdue is not None:
         overdue |= lead_overdue
@@ -84,40 +115,69 @@ def _category_case(deadline, today: date, lead_overdue: Q | None = None) -> dict
     if lead_overdue is not None:
         no_deadline &= ~lead_overdue
     category = Case(
-        When(status=Status.CANCELLED, then=Value(Category.CANCELLED.value)),
+        When(_status=Status.CANCELLED, then=Value(Category.CANCELLED.value)),
         When(
-            Q(status=Status.COMPLETED)
-            & (Q(_deadline__isnull=True) | Q(completed_on__lte=F("_deadline"))),
+            Q(_status=Status.COMPLETED)
+            & (Q(_deadline__isnull=True) | Q(_completed_on__lte=F("_deadline"))),
             then=Value(Category.COMPLETED_ON_TIME.value),
         ),
-        When(status=Status.COMPLETED, then=Value(Category.COMPLETED_LATE.value)),
+        When(_status=Status.COMPLETED, then=Value(Category.COMPLETED_LATE.value)),
         When(no_deadline, then=Value(Category.NO_DEADLINE.value)),
         When(
-            Q(status=Status.NOT_STARTED) & overdue, then=Value(Category.NOT_STARTED_OVERDUE.value)
+            Q(_status=Status.NOT_STARTED) & overdue, then=Value(Category.NOT_STARTED_OVERDUE.value)
         ),
-        When(status=Status.NOT_STARTED, then=Value(Category.NOT_STARTED_ON_TIME.value)),
+        When(_status=Status.NOT_STARTED, then=Value(Category.NOT_STARTED_ON_TIME.value)),
         When(overdue, then=Value(Category.IN_PROGRESS_OVERDUE.value)),
         default=Value(Category.IN_PROGRESS_ON_TIME.value),
         output_field=models.CharField(),
     )
     due_soon = Case(
         When(
-            Q(status__in=OPEN_STATUSES)
+            Q(_status__in=OPEN_STATUSES)
             & Q(_deadline__gte=today, _deadline__lte=today + timedelta(days=DUE_SOON_DAYS)),
             then=Value(True),
         ),
         default=Value(False),
         output_field=models.BooleanField(),
     )
-    return {"_deadline": deadline, "category": category, "due_soon": due_soon}
+    return {
+        "_deadline": deadline,
+        "_status": status,
+        "_completed_on": completed_on,
+        "category": category,
+        "due_soon": due_soon,
+    }
+
+
+def _task_deadline(prefix: str = "") -> Case:
+    """``task_deadline`` in the database, for a Task (or through ``prefix``, e.g. "task__")."""
+    due, extended = F(f"{prefix}due_date"), F(f"{prefix}extended_due")
+    return Case(
+        When(**{f"{prefix}extended_due__gt": due}, then=extended),
+        default=due,
+        output_field=models.DateField(),
+    )
 
 
 def assignment_category(today: date) -> dict:
-    """Annotations for an Assignment queryset; its deadline is its own or else the task's."""
-    return _category_case(Coalesce(F("due_date"), F("task__due_date")), today)
+    """Annotations for an Assignment queryset, judged as ``judged_state`` says: its own deadline
+    or else the task's; a coordinator on a finished task takes the task's state and deadline."""
+    follows = Q(role=COORDINATING, task__status__in=FINISHED_STATUSES)
+
+    def pick(own, of_task, field: models.Field) -> Case:
+        return Case(When(follows, then=of_task), default=own, output_field=field)
+
+    own_deadline = Coalesce(F("due_date"), F("task__due_date"), output_field=models.DateField())
+    return _category_case(
+        pick(own_deadline, _task_deadline("task__"), models.DateField()),
+        today,
+        status=pick(F("status"), F("task__status"), models.CharField()),
+        completed_on=pick(F("completed_on"), F("task__completed_on"), models.DateField()),
+    )
 
 
 def task_category(today: date) -> dict:
-    """Annotations for a Task queryset: overdue also when an open lead's own deadline passed
-    (``earliest_lead_due`` is kept by ``tasks.services.task_refresh``)."""
-    return _category_case(F("due_date"), today, lead_overdue=Q(earliest_lead_due__lt=today))
+    """Annotations for a Task queryset: the deadline as ``task_deadline`` says; overdue also
+    when an open lead's own deadline passed (``earliest_lead_due``, kept by
+    ``tasks.services.task_refresh``)."""
+    return _category_case(_task_deadline(), today, lead_overdue=Q(earliest_lead_due__lt=today))

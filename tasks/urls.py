@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tasks.views import dashboard, exports, imports, progress, register
+from tasks.views import dashboard, exports, followup, imports, progress, register
 
 urlpatterns = [
     path("", dashboard.home, name="home"),
@@ -24,5 +24,11 @@ urlpatterns = [
     path("assignments/<int:pk>/return/", progress.completion_return, name="completion_return"),
     path("confirmations/", progress.confirmation_queue, name="confirmation_queue"),
     path("my-agency/", progress.my_agency, name="my_agency"),
+    path("tasks/<int:pk>/urge/", followup.urge_task, name="urge_task"),
+    path("agencies/<int:pk>/urge/", followup.urge_agency, name="urge_agency"),
+    path("assignments/<int:pk>/extension/", followup.extension_create, name="extension_create"),
+    path("extensions/", followup.extension_queue, name="extension_queue"),
+    path("extensions/<int:pk>/grant/", followup.extension_grant, name="extension_grant"),
+    path("extensions/<int:pk>/refuse/", followup.extension_refuse, name="extension_refuse"),
     path("evidence/<int:pk>/", progress.evidence_download, name="evidence_download"),
 ]

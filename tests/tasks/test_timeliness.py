@@ -6,7 +6,7 @@ from itertools import product
 import pytest
 
 from tasks.models import Assignment, Task
-from tasks.status import Category, Status, categorize, is_due_soon
+from tasks.status import Category, Status, categorize, is_due_soon, task_deadline
 
 DEADLINE = date(2025, 8, 15)
 
@@ -47,10 +47,12 @@ def test_database_categories_agree_with_python_on_every_case(committee, agency_a
     """The annotation and ``categorize`` are two writings of one rule: they must agree."""
     deadlines = [None, DEADLINE]
     completions = [None, DEADLINE, DEADLINE + timedelta(days=1)]
+    # Extensions granted to a lead: none, an earlier date (never wins), a later one.
+    extensions = [None, DEADLINE - timedelta(days=2), DEADLINE + timedelta(days=2)]
     todays = [DEADLINE - timedelta(days=3), DEADLINE, DEADLINE + timedelta(days=1)]
     cases = []
-    for i, (status, deadline, completed_on) in enumerate(
-        product(Status.values, deadlines, completions)
+    for i, (status, deadline, completed_on, extended) in enumerate(
+        product(Status.values, deadlines, completions, extensions)
     ):
         task = Task.objects.create(
             committee=committee,
@@ -60,16 +62,18 @@ def test_database_categories_agree_with_python_on_every_case(committee, agency_a
             status=status,
             due_date=deadline,
             completed_on=completed_on,
+            extended_due=extended,
         )
         Assignment.objects.create(task=task, agency=agency_a, status=status, due_date=deadline)
-        cases.append((task.pk, status, deadline, completed_on))
+        cases.append((task.pk, status, deadline, completed_on, extended))
     for today in todays:
         tasks = {t.pk: t for t in Task.objects.with_timeliness(today)}
         assignments = {a.task_id: a for a in Assignment.objects.with_timeliness(today)}
-        for pk, status, deadline, completed_on in cases:
-            expected = categorize(status, deadline, completed_on, today)
-            assert tasks[pk].category == expected, (status, deadline, completed_on, today)
-            assert tasks[pk].due_soon == is_due_soon(status, deadline, today)
+        for pk, status, deadline, completed_on, extended in cases:
+            task_due = task_deadline(deadline, extended)
+            expected = categorize(status, task_due, completed_on, today)
+            assert tasks[pk].category == expected, (status, deadline, completed_on, extended)
+            assert tasks[pk].due_soon == is_due_soon(status, task_due, today)
             assert assignments[pk].due_soon == is_due_soon(status, deadline, today)
 
 
