@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from common.money import format_vnd
 from common.text import fold, nfc
+from communes import notices
 from communes.models import (
     Allocation,
     Attachment,
@@ -266,8 +267,10 @@ def _check(request: InvestmentRequest, user, transition: Transition) -> None:
         )
 
 
-def _move(request: InvestmentRequest, user, transition: Transition, note: str = "") -> None:
-    TransitionLog.objects.create(
+def _move(
+    request: InvestmentRequest, user, transition: Transition, note: str = ""
+) -> TransitionLog:
+    log = TransitionLog.objects.create(
         request=request,
         action=transition.action,
         from_status=request.status,
@@ -278,6 +281,16 @@ def _move(request: InvestmentRequest, user, transition: Transition, note: str = 
     )
     request.status = transition.target
     _save(request, user)
+    return log
+
+
+# The steps told to the next step's people and the commune (communes.notices).
+TOLD_STEPS = {
+    Action.SUBMIT: "submitted",
+    Action.RETURN: "returned",
+    Action.APPROVE: "approved",
+    Action.REJECT: "rejected",
+}
 
 
 def _lock(request: InvestmentRequest) -> InvestmentRequest:
@@ -335,7 +348,12 @@ def request_transition(
             )
         locked.acceptance_record = acceptance_record.strip()
         reason = locked.acceptance_record
-    _move(locked, user, transition, reason)
+    log = _move(locked, user, transition, reason)
+    if step := TOLD_STEPS.get(transition.action):
+        amount = locked.approved_amount if transition.action == Action.APPROVE else None
+        notices.request_step(
+            locked, step, key=f"log:{log.pk}", actor=user, amount=amount, detail=reason
+        )
     return locked
 
 
@@ -389,7 +407,15 @@ def allocation_create(
     )
     allocation._history_user = user
     allocation.save()
-    _move(locked, user, TRANSITIONS[Action.ALLOCATE], allocation.decision_number)
+    log = _move(locked, user, TRANSITIONS[Action.ALLOCATE], allocation.decision_number)
+    notices.request_step(
+        locked,
+        "allocated",
+        key=f"log:{log.pk}",
+        actor=user,
+        amount=amount,
+        decision=allocation.decision_number,
+    )
     return allocation
 
 
@@ -432,4 +458,12 @@ def disbursement_create(
     )
     disbursement._history_user = user
     disbursement.save()
+    notices.request_step(
+        locked.request,
+        "disbursed",
+        key=f"disbursement:{disbursement.pk}",
+        actor=user,
+        amount=amount,
+        reference=disbursement.reference,
+    )
     return disbursement

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from notifications.kinds import KINDS, kind_choices
+from steering.authz import RestrictedQuerySet
 
 
 class Notification(models.Model):
@@ -27,6 +28,8 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
@@ -41,7 +44,7 @@ class Notification(models.Model):
 
     def _text(self, template) -> str:
         try:
-            return str(template) % self.params
+            return KINDS[self.kind].text(template, self.params)
         except (KeyError, TypeError, ValueError):  # a text changed after the row was stored
             return str(template)
 

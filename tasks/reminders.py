@@ -1,94 +1,100 @@
-"""Daily reminders: each agency's officers get one email listing its overdue and due-soon work.
+"""Reminders: open work due in 7, 3 or 1 days, due today or overdue is told to the agency's
+officers, one notification per assignment in the portal; e-mail brings each officer the day's
+reminders in one digest (``notifications.services.deliver_digests``), not one message each.
 
-Run by Celery beat (``tasks.jobs.send_reminders``) on working-day mornings.
+Run by Celery beat on working-day mornings (``tasks.jobs.send_reminders``). A reminder's key
+names the assignment, its deadline and the step: 7, 3 or 1 days before (the nearest step not yet
+passed, so a weekend does not skip one), the day itself, then overdue once in each ISO week
+(the first run after the deadline, then every Monday). Beat firing twice, or a retried job,
+finds the keys taken and sends nothing twice; a new deadline (an extension) reminds afresh.
 """
 
-import logging
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
-from django.db.models import Q
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
+from django.db import transaction
+from django.db.models import F
 
-from steering import authz
+from notifications import kinds
+from notifications.services import deliver_digests, notify
+from tasks import notices
 from tasks.models import Assignment, Reminder
-from tasks.status import OPEN_STATUSES, OVERDUE_CATEGORIES
+from tasks.status import Status
 
-logger = logging.getLogger(__name__)
+STEPS_BEFORE = (7, 3, 1)  # days before the deadline
 
 
-def work_to_remind(today: date) -> dict[int, list[Assignment]]:
-    """Open assignments that are overdue or due within 3 days, by agency id, most late first."""
-    assignments = (
-        Assignment.objects.filter(status__in=OPEN_STATUSES)
+def reminder_of(deadline: date, today: date) -> tuple[str, int, str] | None:
+    """(kind, days before or after the deadline, step of the key), or None: nothing today."""
+    days = (deadline - today).days
+    if days > STEPS_BEFORE[0]:
+        return None
+    if days > 0:
+        return kinds.DUE_SOON, days, str(min(n for n in STEPS_BEFORE if n >= days))
+    if days == 0:
+        return kinds.DUE_TODAY, 0, "0"
+    year, week, _weekday = today.isocalendar()
+    return kinds.OVERDUE, -days, f"{year}-W{week:02d}"
+
+
+def work_to_remind(today: date):
+    """Open assignments (not awaiting confirmation) of open tasks due within 7 days or late."""
+    return (
+        Assignment.objects.filter(
+            status__in=(Status.NOT_STARTED, Status.IN_PROGRESS),
+            task__status__in=(Status.NOT_STARTED, Status.IN_PROGRESS, Status.AWAITING),
+        )
         .with_timeliness(today)
-        .filter(Q(category__in=OVERDUE_CATEGORIES) | Q(due_soon=True))
+        .filter(_deadline__lte=today + timedelta(days=STEPS_BEFORE[0]))
         .select_related("task", "agency")
         .order_by("agency_id", "_deadline", "task__code")
     )
-    by_agency: dict[int, list[Assignment]] = defaultdict(list)
-    for assignment in assignments:
-        by_agency[assignment.agency_id].append(assignment)
-    return by_agency
-
-
-def officers_of(agency_ids: list[int]) -> dict[int, list[str]]:
-    """Email addresses of the active officers of each agency."""
-    users = (
-        authz.holders(authz.Capability.REPORT_PROGRESS, agency_id__in=agency_ids)
-        .exclude(email="")
-        .values_list("profile__agency_id", "email")
-    )
-    emails: dict[int, list[str]] = defaultdict(list)
-    for agency_id, email in users:
-        emails[agency_id].append(email)
-    return emails
 
 
 def reminders_send(*, today: date) -> int:
-    """Email today's digest to every agency with late or due-soon work; returns emails sent."""
-    work = work_to_remind(today)
-    recipients = officers_of(list(work))
-    sent = 0
-    for agency_id, assignments in work.items():
-        emails = sorted(recipients.get(agency_id, []))
-        if not emails:
+    """Store today's reminders, then send the e-mail digests; returns the reminders stored."""
+    with transaction.atomic():
+        stored = _remind(today)
+    deliver_digests()
+    return stored
+
+
+def _remind(today: date) -> int:
+    work = list(work_to_remind(today))
+    recipients = notices.agency_recipients({a.agency_id for a in work})
+    stored = 0
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])  # agency → overdue, due soon
+    for assignment in work:
+        reminder = reminder_of(assignment._deadline, today)
+        users = recipients.get(assignment.agency_id, [])
+        if reminder is None or not users:
             continue
-        overdue = [a for a in assignments if a.category in OVERDUE_CATEGORIES]
-        try:
-            with transaction.atomic():
-                Reminder.objects.create(
-                    agency_id=agency_id,
-                    sent_on=today,
-                    overdue_count=len(overdue),
-                    due_soon_count=len(assignments) - len(overdue),
-                    recipients="\n".join(emails),
-                )
-        except IntegrityError:  # already reminded today (the schedule fired twice)
-            continue
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = _("Reminder: %(overdue)s overdue, %(soon)s due soon") % {
-                "overdue": len(overdue),
-                "soon": len(assignments) - len(overdue),
-            }
-            body = render_to_string(
-                "tasks/email/reminder.txt",
-                {
-                    "agency": assignments[0].agency,
-                    "assignments": assignments,
-                    "today": today,
-                    "url": settings.PORTAL_URL.rstrip("/") + reverse("my_agency"),
-                },
-            )
-        try:
-            send_mail(subject, body, None, emails)
-            sent += 1
-        except OSError:  # SMTP trouble: logged; the row stops a flood of retries today
-            logger.exception("Reminder to agency %s could not be sent", agency_id)
-    return sent
+        kind, days, step = reminder
+        task = assignment.task
+        created = notify(
+            users,
+            kind,
+            key=f"{kind}:{assignment.pk}:{assignment._deadline.isoformat()}:{step}",
+            url=notices.task_url(task),
+            params={
+                "task": f"{task.code} · {task.title}",
+                "agency": assignment.agency.name,
+                "deadline": notices.day(assignment._deadline),
+                "days": days,
+            },
+        )
+        if created:
+            stored += len(created)
+            counts[assignment.agency_id][kind != kinds.OVERDUE] += 1
+    # The day's record per agency (the admin's "reminders"): what was told, to whom.
+    for agency_id, (overdue, soon) in counts.items():
+        emails = "\n".join(sorted(u.email for u in recipients[agency_id] if u.email))
+        record, _new = Reminder.objects.get_or_create(
+            agency_id=agency_id,
+            sent_on=today,
+            defaults={"overdue_count": 0, "due_soon_count": 0, "recipients": emails},
+        )
+        Reminder.objects.filter(pk=record.pk).update(
+            overdue_count=F("overdue_count") + overdue, due_soon_count=F("due_soon_count") + soon
+        )
+    return stored

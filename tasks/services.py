@@ -21,6 +21,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from common.text import fold
 from steering import authz
 from steering.models import Agency, Committee
+from tasks import notices
 from tasks.deadlines import DeadlineError, parse_deadline
 from tasks.evidence import store_evidence
 from tasks.models import Assignment, ProgressUpdate, Task
@@ -184,6 +185,7 @@ def task_create(
         _check_tenant(task, agency)
     task.save()
     _insert_assignments([(task.pk, agency.pk, role) for agency, role in wanted.values()], user)
+    notices.task_assigned(task, wanted.values(), actor=user)
     # Every assignment is new, hence "not started": the task's stored state already.
     return task
 
@@ -231,6 +233,7 @@ def task_update(*, task: Task, user, expected_version: int | None, **fields) -> 
     authz.ensure(user, "change", task)
     locked = Task.objects.select_for_update().get(pk=task.pk)
     check_version(locked, expected_version)
+    previous = (locked.due_date, notices.day(locked.due_date, locked.deadline_text))
     for name, value in fields.items():
         setattr(locked, name, value)
     _apply_deadline(locked)
@@ -238,6 +241,8 @@ def task_update(*, task: Task, user, expected_version: int | None, **fields) -> 
     locked.full_clean(exclude=["search_text"])
     _check_links(locked, user)
     _save(locked, user)
+    if locked.due_date != previous[0]:
+        notices.deadline_changed(locked, previous[1], actor=user)
     return locked
 
 
@@ -265,6 +270,8 @@ def assignment_add(
     assignment, created = Assignment.objects.get_or_create(
         task=task, agency=agency, defaults={"role": role, "due_date": due_date, "updated_by": user}
     )
+    if created or assignment.role != role:
+        notices.task_assigned(task, [(agency, role)], actor=user)
     if not created and (assignment.role, assignment.due_date) != (role, due_date):
         assignment.role, assignment.due_date = role, due_date
         _save(assignment, user)
@@ -376,7 +383,7 @@ def completion_confirm(
         .values_list("effective_date", flat=True)
         .first()
     ) or timezone.localdate()
-    return _log(
+    update = _log(
         locked,
         user,
         ProgressUpdate.Kind.CONFIRMATION,
@@ -384,6 +391,8 @@ def completion_confirm(
         percent=100,
         effective_date=reported,
     )
+    notices.completion_decided(locked, update, actor=user)
+    return update
 
 
 @transaction.atomic
@@ -399,7 +408,7 @@ def completion_return(
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the report is sent back.")})
     locked = _awaiting(assignment, user, expected_version)
-    return _log(
+    update = _log(
         locked,
         user,
         ProgressUpdate.Kind.RETURN,
@@ -407,6 +416,8 @@ def completion_return(
         reason.strip(),
         effective_date=effective_date,
     )
+    notices.completion_decided(locked, update, actor=user)
+    return update
 
 
 @dataclass
@@ -516,10 +527,13 @@ def tasks_import(*, committee: Committee, user, rows: Sequence[ImportedTask]) ->
             batch_size=IMPORT_BATCH,
             default_user=user,
         )
-    _import_assignments(rows, user, now)
+    created = _import_assignments(rows, user, now)
+    # One notification per agency for the whole file; the key is this import's moment.
+    notices.tasks_imported(created, key=f"{committee.pk}:{now.isoformat()}", actor=user)
 
 
-def _import_assignments(rows: Sequence[ImportedTask], user, now) -> None:
+def _import_assignments(rows: Sequence[ImportedTask], user, now) -> list[tuple[int, int, str]]:
+    """Add and change the rows' assignments; returns the new ones (task, agency, role)."""
     existing = {
         (a.task_id, a.agency_id): a
         for a in Assignment.objects.filter(
@@ -553,6 +567,7 @@ def _import_assignments(rows: Sequence[ImportedTask], user, now) -> None:
     # (task_refresh would write nothing); existing tasks whose agencies changed are refreshed.
     for task in to_refresh:
         task_refresh(task, user)
+    return created
 
 
 def _insert_with_history(objs: list, user) -> None:
