@@ -74,3 +74,14 @@ class FastSelect(forms.Select):
             ),
         )
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
+
+
+class FastSelectMultiple(FastSelect):
+    """A FastSelect choosing several options."""
+
+    allow_multiple_selected = True
+    value_from_datadict = forms.SelectMultiple.value_from_datadict
+    value_omitted_from_data = forms.SelectMultiple.value_omitted_from_data
+
+    def __init__(self, attrs=None):
+        super().__init__({"multiple": True, **(attrs or {})})

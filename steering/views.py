@@ -1,4 +1,4 @@
-"""Committee pages: home, committee, meetings, documents, indicators."""
+"""Committee pages: home, committee, meetings and their conclusions, documents, indicators."""
 
 from itertools import groupby
 
@@ -11,9 +11,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.files import private_download
 from steering import authz, selectors, services
-from steering.forms import DocumentSearchForm, IndicatorValueForm, MeetingFilterForm
+from steering.forms import (
+    ConclusionForm,
+    ConclusionItemFormSet,
+    DocumentFileForm,
+    DocumentSearchForm,
+    IndicatorValueForm,
+    MeetingFilterForm,
+)
 from steering.models import Committee, Document, Indicator, Meeting, Member
+from tasks.models import Task
+from tasks.views.register import with_leads
 
 
 def committee_overview(request):
@@ -72,14 +82,92 @@ def meeting_list(request):
     )
 
 
-def meeting_detail(request, pk: int):
-    meeting = get_object_or_404(
+def _citing_tasks(user, **filters) -> list[Task]:
+    """The tasks the user sees among those matching ``filters``, with their timeliness and
+    leads: a fixed number of queries however many there are."""
+    tasks = list(
+        Task.objects.restrict(user)
+        .filter(**filters)
+        .with_timeliness(timezone.localdate())
+        .order_by("code")
+    )
+    with_leads(user, tasks)
+    return tasks
+
+
+def _meeting_page(request, meeting: Meeting, conclusion=None, items=None, status=200):
+    """The meeting with the tasks assigned at it and, for the secretariat, the conclusion form."""
+    can_manage = authz.can(request.user, authz.Capability.MANAGE_TASKS, meeting)
+    if can_manage and conclusion is None:
+        conclusion = ConclusionForm(meeting=meeting)
+        items = ConclusionItemFormSet(meeting=meeting, user=request.user, prefix="items")
+    context = {
+        "meeting": meeting,
+        "tasks": _citing_tasks(request.user, meeting=meeting),
+        "conclusion_form": conclusion,
+        "items": items,
+    }
+    return render(request, "steering/meeting_detail.html", context, status=status)
+
+
+def _visible_meeting(request, pk: int) -> Meeting:
+    return get_object_or_404(
         Meeting.objects.restrict(request.user)
         .select_related("committee", "chair")
         .prefetch_related(Prefetch("attendees", queryset=Member.objects.select_related("agency"))),
         pk=pk,
     )
-    return render(request, "steering/meeting_detail.html", {"meeting": meeting})
+
+
+def meeting_detail(request, pk: int):
+    return _meeting_page(request, _visible_meeting(request, pk))
+
+
+CONCLUSION_FIELDS = [
+    "conclusion_number",
+    "conclusion_date",
+    "conclusion_file",
+    "conclusion_file_name",
+    "conclusion_file_type",
+]
+
+
+@require_POST
+def meeting_conclude(request, pk: int):
+    """Record the conclusion notice and assign its items as tasks, all in one post."""
+    meeting = _visible_meeting(request, pk)
+    if not authz.can(request.user, authz.Capability.MANAGE_TASKS, meeting):
+        raise PermissionDenied
+    conclusion = ConclusionForm(request.POST, request.FILES, meeting=meeting)
+    items = ConclusionItemFormSet(request.POST, meeting=meeting, user=request.user, prefix="items")
+    if conclusion.is_valid() and items.is_valid():
+        try:
+            tasks = services.meeting_conclude(
+                meeting=meeting,
+                user=request.user,
+                number=conclusion.cleaned_data["number"],
+                issued_on=conclusion.cleaned_data["issued_on"],
+                upload=conclusion.cleaned_data["file"],
+                items=items.items(),
+            )
+        except ValidationError as exc:
+            conclusion.add_error(None, exc)
+            meeting.refresh_from_db(fields=CONCLUSION_FIELDS)  # as saved, not as tried
+        else:
+            messages.success(
+                request,
+                _("Conclusion notice %(number)s recorded; %(count)s tasks assigned.")
+                % {"number": meeting.conclusion_number, "count": len(tasks)},
+            )
+            return redirect("meeting_detail", pk=meeting.pk)
+    return _meeting_page(request, meeting, conclusion, items, status=400)
+
+
+def meeting_conclusion_file(request, pk: int):
+    meeting = get_object_or_404(Meeting.objects.restrict(request.user), pk=pk)
+    return private_download(
+        meeting.conclusion_file, meeting.conclusion_file_name, meeting.conclusion_file_type
+    )
 
 
 def document_list(request):
@@ -91,6 +179,39 @@ def document_list(request):
     page = Paginator(documents, 25).get_page(request.GET.get("page"))
     status = 200 if form.is_valid() else 400
     return render(request, "steering/document_list.html", {"page": page, "q": q}, status=status)
+
+
+def document_detail(request, pk: int, form=None, status=200):
+    """A document, its file, and the tasks that cite it as their basis."""
+    document = get_object_or_404(
+        Document.objects.restrict(request.user).select_related("committee"), pk=pk
+    )
+    if form is None and authz.can(request.user, authz.Capability.MANAGE_TASKS, document):
+        form = DocumentFileForm()
+    context = {
+        "document": document,
+        "tasks": _citing_tasks(request.user, source_document=document),
+        "file_form": form,
+    }
+    return render(request, "steering/document_detail.html", context, status=status)
+
+
+@require_POST
+def document_attach(request, pk: int):
+    document = get_object_or_404(Document.objects.restrict(request.user), pk=pk)
+    if not authz.can(request.user, authz.Capability.MANAGE_TASKS, document):
+        raise PermissionDenied
+    form = DocumentFileForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return document_detail(request, pk, form=form, status=400)
+    services.document_attach(document=document, user=request.user, upload=form.cleaned_data["file"])
+    messages.success(request, _("File of %(number)s saved.") % {"number": document.number})
+    return redirect("document_detail", pk=document.pk)
+
+
+def document_file(request, pk: int):
+    document = get_object_or_404(Document.objects.restrict(request.user), pk=pk)
+    return private_download(document.file, document.file_name, document.file_type)
 
 
 def indicator_list(request):

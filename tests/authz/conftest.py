@@ -113,8 +113,9 @@ def _agency(committee, name, kind=Agency.Kind.DEPARTMENT, short_name="") -> Agen
 
 
 def _committee_data(t: Tenant, leads: list[Agency], coordinators: list[Agency]) -> None:
-    """Document, meeting, member, indicator, task with assignments, a completion by the first
-    lead awaiting confirmation with evidence, an import batch and a finished report."""
+    """Document and meeting (with their files), member, indicator, task with assignments, a
+    completion by the first lead awaiting confirmation with evidence, an import batch and a
+    finished report."""
     lead = leads[0]
     sec = t.users["secretariat"]
     m = t.marker
@@ -126,11 +127,21 @@ def _committee_data(t: Tenant, leads: list[Agency], coordinators: list[Agency]) 
         issuer="Ban Chỉ đạo",
         title=f"Kế hoạch thực hiện Nghị quyết 57 {m('document')}",
     )
+    steering_services.document_attach(
+        document=t.obj["document"], user=sec, upload=pdf(f"{m('document-file')}.pdf")
+    )
     t.obj["meeting"] = Meeting.objects.create(
         committee=t.committee,
         title=f"Phiên họp quý III {m('meeting')}",
         held_on=date(2025, 7, 15),
         kind=Meeting.Kind.QUARTERLY,
+    )
+    steering_services.meeting_conclude(
+        meeting=t.obj["meeting"],
+        user=sec,
+        number=f"{t.tag}-12-TB/BCĐ",
+        issued_on=date(2025, 7, 20),
+        upload=pdf(f"{m('conclusion')}.pdf"),
     )
     t.obj["member"] = Member.objects.create(
         committee=t.committee,

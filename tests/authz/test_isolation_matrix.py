@@ -49,6 +49,11 @@ OBJECT_URLS: dict[str, Target] = {
     # Committees, meetings, indicators.
     "committee_detail": Target(pk("committee")),
     "meeting_detail": Target(pk("meeting")),
+    "meeting_conclude": Target(pk("meeting"), ("POST",)),
+    "meeting_conclusion_file": Target(pk("meeting")),
+    "document_detail": Target(pk("document")),
+    "document_file": Target(pk("document")),
+    "document_attach": Target(pk("document"), ("POST",)),
     "indicator_value_create": Target(pk("indicator"), ("POST",)),
     # The task register (the lead assignment awaits confirmation and has evidence).
     "task_detail": Target(pk("task")),
@@ -144,6 +149,11 @@ OBJECT_EXPECTED = {
     #                                        sec  lead agen comm rev  fin  adm  TW.l K.sec
     "committee_detail GET":                 "✓··✓ ✓··✓ ✓··✓ ✓··✓ ✓··✓ ✓··✓ ✓✓✓✓ ✓✓✓✓ ···✓",
     "meeting_detail GET":                   "✓··✓ ✓··✓ ✓··✓ ✓··✓ ✓··✓ ✓··✓ ✓✓✓✓ ✓✓✓✓ ···✓",
+    "meeting_conclude POST":                "!··✗ ✗··✗ ✗··✗ ✗··✗ ✗··✗ ✗··✗ !!!! ✗✗✗✗ ···!",
+    "meeting_conclusion_file GET":          "✓··✓ ✓··✓ ✓··✓ ✓··✓ ✓··✓ ✓··✓ ✓✓✓✓ ✓✓✓✓ ···✓",
+    "document_detail GET":                  "✓·✓✓ ✓·✓✓ ✓·✓✓ ✓·✓✓ ✓·✓✓ ✓·✓✓ ✓✓✓✓ ✓✓✓✓ ✓·✓✓",
+    "document_file GET":                    "✓·✓✓ ✓·✓✓ ✓·✓✓ ✓·✓✓ ✓·✓✓ ✓·✓✓ ✓✓✓✓ ✓✓✓✓ ✓·✓✓",
+    "document_attach POST":                 "!·✗✗ ✗·✗✗ ✗·✗✗ ✗·✗✗ ✗·✗✗ ✗·✗✗ !!!! ✗✗✗✗ ✗·✗!",
     "indicator_value_create POST":          "→··→ ✗✗✗✗ →··· ···· ✗✗✗✗ ✗✗✗✗ →→→→ ✗✗✗✗ ···→",
     "task_detail GET":                      "✓·✓✓ ✓·✓✓ ✓··· ✓··· ✓··· ···· ✓✓✓✓ ✓✓✓✓ ✓··✓",
     "task_edit GET":                        "✓··· ✗✗✗✗ ✗✗✗✗ ✗✗✗✗ ✗✗✗✗ ✗✗✗✗ ✓✓✓✓ ✗✗✗✗ ···✓",
