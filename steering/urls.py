@@ -45,6 +45,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("communes/", include("communes.urls")),
     path("reports/", include("reports.urls")),
+    path("notifications/", include("notifications.urls")),
     path("api/", include("tasks.api.urls")),
     path("api/communes/", include("communes.api.urls")),
     path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api_schema"),
