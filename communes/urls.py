@@ -16,6 +16,7 @@ urlpatterns = [
     path("requests/<int:pk>/pay/", requests.disbursement_create, name="disbursement_create"),
     path("attachments/<int:pk>/", requests.attachment_download, name="attachment_download"),
     path("review/", requests.review_queue, name="review_queue"),
+    path("funding/", requests.finance_queue, name="finance_queue"),
     path("programmes/", programmes.programme_list, name="programme_list"),
     path("programmes/<int:pk>/", programmes.programme_detail, name="programme_detail"),
 ]

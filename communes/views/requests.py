@@ -1,5 +1,5 @@
 """Investment requests: filing and editing with line items, the request page and its workflow
-steps, quotation downloads, and the reviewer's queue."""
+steps, quotation downloads, and the reviewer's and finance's queues."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from communes import services
+from communes import queues, services
 from communes.forms import (
     ActionForm,
     DisbursementForm,
@@ -18,7 +18,7 @@ from communes.forms import (
 )
 from communes.models import Allocation, Attachment, Commune, InvestmentRequest
 from communes.selectors import allocation_disbursed
-from communes.workflow import AWAITING_REVIEW, TRANSITIONS
+from communes.workflow import TRANSITIONS
 from steering import authz
 
 
@@ -204,10 +204,23 @@ def review_queue(request):
     """Requests waiting for the reviewer, oldest first."""
     if not authz.has(request.user, authz.Capability.REVIEW_REQUESTS):
         raise PermissionDenied
-    waiting = (
-        InvestmentRequest.objects.restrict(request.user)
-        .filter(status__in=AWAITING_REVIEW)
-        .select_related("commune")
+    waiting = queues.review_requests(request.user)
+    return render(request, "communes/review_queue.html", {"requests": waiting})
+
+
+@authz.capability_required(authz.Capability.HANDLE_MONEY)
+def finance_queue(request):
+    """Finance's work: approved requests to allocate, allocations not yet paid out in full."""
+    requests = (
+        queues.finance_requests(request.user)
+        .select_related("commune", "allocation")
         .order_by("updated_at", "id")
     )
-    return render(request, "communes/review_queue.html", {"requests": waiting})
+    return render(
+        request,
+        "communes/finance_queue.html",
+        {
+            "to_allocate": requests.filter(queues.TO_ALLOCATE),
+            "to_disburse": requests.filter(queues.TO_DISBURSE),
+        },
+    )

@@ -36,7 +36,7 @@ def home(request):
     if authz.has(user, authz.Capability.REVIEW_REQUESTS):
         return redirect("communes:review_queue")
     if authz.has(user, authz.Capability.HANDLE_MONEY):
-        return redirect("communes:programme_list")
+        return redirect("communes:finance_queue")
     return committee_overview(request)
 
 

@@ -3,7 +3,16 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+)
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,10 +20,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steering import authz
-from tasks import services
+from tasks import queues, services
 from tasks.forms import ProgressForm, ReasonForm
 from tasks.models import Assignment, Evidence, ProgressUpdate
-from tasks.status import OVERDUE_CATEGORIES, Status
+from tasks.status import Status
+
+SECTION_SIZE = 50  # rows per page of each section of the officer's home
 
 
 def _form_errors(form, exc: ValidationError) -> None:
@@ -84,8 +95,7 @@ def confirmation_queue(request):
         assignment=OuterRef("pk"), kind=ProgressUpdate.Kind.REPORT
     ).order_by("-created_at", "-id")
     awaiting = (
-        Assignment.objects.restrict(request.user, "confirm")
-        .filter(status=Status.AWAITING)
+        queues.confirmations(request.user)
         .select_related("task", "agency")
         .annotate(report_id=Subquery(last_report.values("id")[:1]))
         .order_by("updated_at")
@@ -157,26 +167,51 @@ def evidence_download(request, pk: int):
     )
 
 
+def _section(request, rows, role: str) -> dict:
+    """One section of the officer's home: a page of the rows of ``role``, with its links."""
+    param = f"{role}_page"
+    page = Paginator(rows.filter(role=role), SECTION_SIZE).get_page(request.GET.get(param))
+
+    def link(number: int) -> str:
+        query = request.GET.copy()
+        query[param] = number
+        return "?" + query.urlencode()
+
+    return {
+        "role": role,
+        "page": page,
+        "previous": link(page.previous_page_number()) if page.has_previous() else None,
+        "next": link(page.next_page_number()) if page.has_next() else None,
+    }
+
+
 def my_agency(request):
-    """An officer's home: their agency's assignments, overdue and due soon first."""
-    agency_id = authz.agency_id_of(request.user)
+    """An officer's home: the agency's lead and its coordinating work in two sections, what
+    needs doing first, the queues' counts at the top; ``?queue=`` shows one queue."""
     today = timezone.localdate()
-    assignments = (
-        Assignment.objects.restrict(request.user, "report")
-        .filter(agency_id=agency_id)
-        .with_timeliness(today)
-        .select_related("task", "agency")
-        .annotate(
-            urgency=Case(
-                When(category__in=OVERDUE_CATEGORIES, then=Value(0)),
-                When(due_soon=True, then=Value(1)),
-                When(status__in=[Status.IN_PROGRESS, Status.NOT_STARTED], then=Value(2)),
-                When(status=Status.AWAITING, then=Value(3)),
-                default=Value(4),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("urgency", "_deadline", "task__code")
+    filters = queues.officer_queues(today)
+    queue = request.GET.get("queue", "")
+    rows = queues.officer_assignments(request.user, today).select_related("task")
+    if queue in filters:
+        rows = rows.filter(filters[queue])
+    rows = rows.annotate(
+        returned=ExpressionWrapper(filters["returned"], output_field=BooleanField()),
+        awaiting=ExpressionWrapper(filters["awaiting"], output_field=BooleanField()),
+        urgency=Case(
+            When(filters["overdue"], then=Value(0)),
+            When(filters["returned"], then=Value(1)),
+            When(filters["due_week"], then=Value(2)),
+            When(_status__in=[Status.IN_PROGRESS, Status.NOT_STARTED], then=Value(3)),
+            When(filters["awaiting"], then=Value(4)),
+            default=Value(5),
+            output_field=IntegerField(),
+        ),
+    ).order_by("urgency", "_deadline", "task__code")
+    return render(
+        request,
+        "tasks/my_agency.html",
+        {
+            "queue": queue if queue in filters else "",
+            "sections": [_section(request, rows, role) for role in Assignment.Role.values],
+        },
     )
-    page = Paginator(assignments, 50).get_page(request.GET.get("page"))
-    return render(request, "tasks/my_agency.html", {"page": page})

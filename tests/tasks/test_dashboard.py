@@ -37,5 +37,6 @@ def test_officer_home_is_their_agencys_assignments_overdue_first(
         make_task("Không phải của tôi", leads=[agency_b], deadline="Tháng 8/2025")
     with time_machine.travel(date(2025, 10, 15)):
         response = client_for(officer_a).get(reverse("home"))
-    codes = [a.task.code for a in response.context["page"]]
+    lead, _coordinating = response.context["sections"]
+    codes = [a.task.code for a in lead["page"]]
     assert codes == [overdue.code, later.code]
