@@ -21,11 +21,14 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models, transaction
+from django.urls import reverse
 from openpyxl import Workbook
 
 from communes import services as commune_services
 from communes.models import Commune, FundingProgramme, InvestmentRequest
 from communes.workflow import Action
+from notifications import kinds
+from notifications.services import notify
 from reports.models import Report
 from steering import services as steering_services
 from steering.authz import Role
@@ -401,6 +404,17 @@ def build_world() -> World:
         field="digital_government",
         leads=[province_agencies["B"]],
     )
+
+    # A notification of each tenant, to one of its users: only that user may open it.
+    recipients = {"A": "agency_officer", "B": "agency_officer", "C": "secretariat"}
+    for t in (a, b, c, k):
+        t.obj["notification"] = notify(
+            [t.users[recipients.get(t.key, "secretariat")]],
+            kinds.URGED,
+            key=f"matrix:{t.key}",
+            url=reverse("task_detail", args=[t.obj["task"].pk]),
+            params={"task": t.marker("notification"), "agency": "", "message": ""},
+        )[0]
 
     personas = {name: a.users[name] for name in PERSONAS if name in a.users}
     personas["central_leader"] = c.users["leader"]

@@ -80,6 +80,8 @@ OBJECT_URLS: dict[str, Target] = {
     "communes:disbursement_create": Target(pk("request_allocated"), ("POST",)),
     "communes:attachment_download": Target(pk("attachment")),
     "communes:programme_detail": Target(pk("programme")),
+    # Notifications: each tenant's is one user's (tests/authz/conftest.py).
+    "notifications:open": Target(pk("notification")),
     # Reports.
     "report_status": Target(pk("report")),
     "report_retry": Target(pk("report"), ("POST",)),
@@ -113,6 +115,9 @@ LIST_PAGES: dict[str, tuple[str, bool]] = {
     "communes:programme_list": ("GET", False),
     "report_list": ("GET", False),
     "report_create": ("POST", False),
+    "notifications:list": ("GET", False),
+    "notifications:read_all": ("POST", False),
+    "notifications:preferences": ("GET", False),
     "api_task_list": ("GET", True),
     "api_commune_request_list": ("GET", True),
 }
@@ -182,6 +187,7 @@ OBJECT_EXPECTED = {
     "communes:disbursement_create POST":    "··-- ··-- ··-- ··-- ··-- !·-- !!-- ··-- ··--",
     "communes:attachment_download GET":     "✓·-- ✓·-- ··-- ✓·-- ✓·-- ✓·-- ✓✓-- ✓✓-- ··--",
     "communes:programme_detail GET":        "✓·-- ✓·-- ✗✗-- ✗✗-- ✓·-- ✓·-- ✓✓-- ✓✓-- ··--",
+    "notifications:open GET":               "···· ···· →··· ···· ···· ···· ···· ···· ···→",
     "report_status GET":                    "✓··✓ ✓··✓ ✗✗✗✗ ✗✗✗✗ ✗✗✗✗ ✗✗✗✗ ✓✓✓✓ ✓✓✓✓ ···✓",
     "report_retry POST":                    "→··→ ✗✗✗✗ ✗✗✗✗ ✗✗✗✗ ✗✗✗✗ ✗✗✗✗ →→→→ ✗✗✗✗ ···→",
     "report_download GET":                  "✓··✓ ✓··✓ ✗✗✗✗ ✗✗✗✗ ✗✗✗✗ ✗✗✗✗ ✓✓✓✓ ✓✓✓✓ ···✓",
@@ -216,6 +222,9 @@ LIST_EXPECTED = {
     "communes:programme_list":  "200 200 403 403 200 200 200 200 200",
     "report_list":              "200 200 403 403 403 403 200 200 200",
     "report_create":            "422 403 403 403 403 403 422 403 422",
+    "notifications:list":       "200 200 200 200 200 200 200 200 200",
+    "notifications:read_all":   "302 302 302 302 302 302 302 302 302",
+    "notifications:preferences":"200 200 200 200 200 200 200 200 200",
     "api_task_list":            "200 200 200 200 200 200 200 200 200",
     "api_commune_request_list": "200 200 200 200 200 200 200 200 200",
 }
@@ -239,6 +248,8 @@ OWN_OBJECTS_SHOWN = {
     ("communes:review_queue", "reviewer"): "GLA-request-submitted",
     ("communes:programme_list", "finance"): "GLA-programme",
     ("report_list", "leader"): "GLA-committee",
+    ("notifications:list", "agency_officer"): "GLA-notification",
+    ("notifications:list", "commune_secretariat"): "PKU-notification",
     ("api_task_list", "agency_officer"): "GLA-task",
     ("api_commune_request_list", "reviewer"): "GLA-request-approved",
 }
