@@ -31,6 +31,8 @@ class DocumentAdmin(admin.ModelAdmin):
     list_filter = ["kind", "committee"]
     search_fields = ["number", "title", "issuer"]
     date_hierarchy = "issued_on"
+    # The file is uploaded on the document's page, where it is checked (steering.services).
+    exclude = ["file", "file_name", "file_type"]
 
 
 class MemberInline(admin.TabularInline):
@@ -63,6 +65,8 @@ class MeetingAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "conclusion_number"]
     date_hierarchy = "held_on"
     autocomplete_fields = ["chair", "attendees"]
+    # The notice is recorded on the meeting's page, where its file is checked (steering.services).
+    exclude = ["conclusion_file", "conclusion_file_name", "conclusion_file_type"]
 
 
 @admin.register(Profile)
