@@ -310,9 +310,9 @@ class ImportBatch(Job):
 
 
 class Reminder(models.Model):
-    """Nhắc việc — the daily digest sent to an agency's officers about its late and due work.
-
-    One row per agency and day, so a schedule that fires twice never emails twice.
+    """Nhắc việc — the record of a day's reminders to an agency: how many of its assignments
+    were reminded as overdue or due, and to whom (``tasks.reminders``; the reminders themselves
+    are notifications). One row per agency and day.
     """
 
     agency = models.ForeignKey(Agency, verbose_name=_("agency"), on_delete=models.CASCADE)
