@@ -82,7 +82,7 @@ def meeting_list(request):
     )
 
 
-def _citing_tasks(user, **filters) -> list[Task]:
+def _tasks_with_progress(user, **filters) -> list[Task]:
     """The tasks the user sees among those matching ``filters``, with their timeliness and
     leads: a fixed number of queries however many there are."""
     tasks = list(
@@ -103,7 +103,7 @@ def _meeting_page(request, meeting: Meeting, conclusion=None, items=None, status
         items = ConclusionItemFormSet(meeting=meeting, user=request.user, prefix="items")
     context = {
         "meeting": meeting,
-        "tasks": _citing_tasks(request.user, meeting=meeting),
+        "tasks": _tasks_with_progress(request.user, meeting=meeting),
         "conclusion_form": conclusion,
         "items": items,
     }
@@ -181,29 +181,36 @@ def document_list(request):
     return render(request, "steering/document_list.html", {"page": page, "q": q}, status=status)
 
 
-def document_detail(request, pk: int, form=None, status=200):
-    """A document, its file, and the tasks that cite it as their basis."""
-    document = get_object_or_404(
-        Document.objects.restrict(request.user).select_related("committee"), pk=pk
-    )
+def _document_page(request, document: Document, form=None, status=200):
+    """The document, its file, and the tasks that cite it as their basis."""
     if form is None and authz.can(request.user, authz.Capability.MANAGE_TASKS, document):
         form = DocumentFileForm()
     context = {
         "document": document,
-        "tasks": _citing_tasks(request.user, source_document=document),
+        "tasks": _tasks_with_progress(request.user, source_document=document),
         "file_form": form,
     }
     return render(request, "steering/document_detail.html", context, status=status)
 
 
+def _visible_document(request, pk: int) -> Document:
+    return get_object_or_404(
+        Document.objects.restrict(request.user).select_related("committee"), pk=pk
+    )
+
+
+def document_detail(request, pk: int):
+    return _document_page(request, _visible_document(request, pk))
+
+
 @require_POST
 def document_attach(request, pk: int):
-    document = get_object_or_404(Document.objects.restrict(request.user), pk=pk)
+    document = _visible_document(request, pk)
     if not authz.can(request.user, authz.Capability.MANAGE_TASKS, document):
         raise PermissionDenied
     form = DocumentFileForm(request.POST, request.FILES)
     if not form.is_valid():
-        return document_detail(request, pk, form=form, status=400)
+        return _document_page(request, document, form, status=400)
     services.document_attach(document=document, user=request.user, upload=form.cleaned_data["file"])
     messages.success(request, _("File of %(number)s saved.") % {"number": document.number})
     return redirect("document_detail", pk=document.pk)

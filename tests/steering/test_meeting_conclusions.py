@@ -264,6 +264,18 @@ def test_secretariat_uploads_a_documents_file_and_others_may_not(
     assert (document.file_name, document.file_type) == ("ke-hoach-15.pdf", "application/pdf")
 
 
+def test_document_file_of_a_disallowed_type_is_refused(client_for, secretariat, committee):
+    document = DocumentFactory(committee=committee)
+    fake = SimpleUploadedFile("ke-hoach.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
+    response = client_for(secretariat).post(
+        reverse("document_attach", args=[document.pk]), {"file": fake}
+    )
+    assert response.status_code == 400
+    assert "ke-hoach.pdf" in response.content.decode()
+    document.refresh_from_db()
+    assert not document.file
+
+
 def test_upper_committees_document_cannot_be_changed_below(client_for, tenants, committee):
     central, ward = tenants
     document = DocumentFactory(committee=committee)
