@@ -66,6 +66,13 @@ def urge_create(*, assignments: Sequence[Assignment], user, message: str) -> lis
     """Urge agencies on open assignments with one message: one Urge per assignment (on the
     task's timeline) and one notification per agency to its officers."""
     message = _message(message)
+    # Read again under lock: a completion confirmed meanwhile closes the assignment.
+    assignments = list(
+        Assignment.objects.select_for_update(of=("self",))
+        .filter(pk__in=[a.pk for a in assignments])
+        .select_related("task", "agency")
+        .order_by("pk")
+    )
     for assignment in assignments:
         authz.ensure(user, "urge", assignment)
         if _closed(assignment):
