@@ -35,6 +35,7 @@ from steering.authz import Role
 from steering.models import Agency, Committee, Document, Indicator, Meeting, Member
 from tasks import imports
 from tasks import services as task_services
+from tasks.models import Extension
 from tests.factories import make_user
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -192,6 +193,15 @@ def _committee_data(t: Tenant, leads: list[Agency], coordinators: list[Agency]) 
     lead_assignment.refresh_from_db()
     t.obj["assignment"] = lead_assignment  # awaiting the secretariat's confirmation
     t.obj["evidence"] = update.evidence.get()
+    # Asked on the lead's behalf, for a date already past: a grant is refused, it stays pending.
+    t.obj["extension"] = Extension.objects.create(
+        assignment=lead_assignment,
+        requested_by=sec,
+        requested_at=update.created_at,
+        previous_due=date(2025, 12, 31),
+        new_due=date(2026, 3, 31),
+        reason=m("extension"),
+    )
     rows = [[1, f"Nhiệm vụ nhập từ Excel {m('import-row')}", f"Sở lạ {m('unknown')}", "", "2025"]]
     t.obj["import_batch"] = imports.import_batch_create(
         user=sec,
