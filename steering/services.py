@@ -112,10 +112,10 @@ def meeting_conclude(
     meeting.full_clean(exclude=["conclusion_file"])  # the storage shortens long names
     meeting.save()
     tasks = []
-    for item in items:
-        validate_item_deadline(meeting, item.deadline)
-        tasks.append(
-            task_services.task_create(
+    for number, item in enumerate(items, start=1):
+        try:
+            validate_item_deadline(meeting, item.deadline)
+            task = task_services.task_create(
                 committee=meeting.committee,
                 user=user,
                 leads=item.leads,
@@ -125,7 +125,10 @@ def meeting_conclude(
                 deadline_text=f"{item.deadline:%d/%m/%Y}",
                 meeting=meeting,
             )
-        )
+        except ValidationError as exc:
+            where = _("Conclusion item %(number)s") % {"number": number}
+            raise ValidationError([f"{where}: {message}" for message in exc.messages]) from exc
+        tasks.append(task)
     return tasks
 
 

@@ -151,7 +151,8 @@ def meeting_conclude(request, pk: int):
                 items=items.items(),
             )
         except ValidationError as exc:
-            conclusion.add_error(None, exc)
+            # Messages only: the service's fields are not all this form's.
+            conclusion.add_error(None, exc.messages)
             meeting.refresh_from_db(fields=CONCLUSION_FIELDS)  # as saved, not as tried
         else:
             messages.success(

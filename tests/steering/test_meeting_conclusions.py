@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -393,7 +394,7 @@ def test_a_failing_item_undoes_the_notice_and_the_items_before_it(
             "Nhiệm vụ hai", "digital_government", [stranger], [], date(2025, 8, 30)
         ),
     ]
-    with pytest.raises(Exception, match="Sở lạ"):
+    with pytest.raises(ValidationError, match="Nội dung kết luận 2: .*Sở lạ"):
         services.meeting_conclude(
             meeting=meeting,
             user=secretariat,
