@@ -11,7 +11,7 @@ from tasks import groups
 from tasks.deadlines import DeadlineError, parse_deadline
 from tasks.evidence import validate_evidence
 from tasks.models import Assignment, Field, Task
-from tasks.status import OPEN_STATUSES
+from tasks.status import OPEN_STATUSES, Status
 
 
 class TaskForm(BootstrapFormMixin, forms.ModelForm):
@@ -152,22 +152,52 @@ class TaskForm(BootstrapFormMixin, forms.ModelForm):
 
 
 class ProgressForm(BootstrapFormMixin, forms.Form):
+    """A progress report on ``assignment``; ``tasks.services.progress_log`` enforces the rules
+    (the API goes through it too), the form explains them and shows only what applies."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     percent = forms.IntegerField(label=_("Percent complete"), min_value=0, max_value=100)
     completed = forms.BooleanField(
-        label=_("Report completion (the secretariat will confirm)"), required=False
+        label=_("Report completion (the secretariat will confirm)"),
+        required=False,
+        help_text=_("Completion means 100%: ticking it sets the percent to 100."),
     )
-    effective_date = DateFormField(label=_("Effective date"))
+    effective_date = DateFormField(
+        label=_("Figures as of (completion date)"),
+        help_text=_(
+            "The date the figures are as of; for a completion, the date the work was completed. "
+            "It decides whether the work counts as on time or late: give the real date."
+        ),
+    )
     note = forms.CharField(
-        label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("What was done"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("What was done: a note is required.")},
+    )
+    lower_reason = forms.CharField(
+        label=_("Reason for the lower percent"), required=False, widget=forms.TextInput()
+    )
+    withdraw = forms.BooleanField(
+        label=_("Withdraw the completion report"),
+        required=False,
+        help_text=_(
+            "The completion reported awaits the secretariat's confirmation: an update other than "
+            "a new completion report takes it out of the secretariat's queue."
+        ),
     )
     files = MultipleFileField(
         label=_("Evidence (PDF, Word, Excel, images; up to 10 MB each)"), required=False
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, assignment: Assignment, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["effective_date"].initial = timezone.localdate()
+        self.fields["percent"].initial = assignment.percent
+        self.fields["lower_reason"].help_text = _(
+            "Required if the percent is lower than the last report's %(percent)s%%."
+        ) % {"percent": assignment.percent}
+        if assignment.status != Status.AWAITING:
+            del self.fields["withdraw"]
 
     def clean_files(self):
         files = self.cleaned_data["files"]

@@ -15,7 +15,7 @@ from common.models import NFCTextMixin
 from jobs.models import Job, JobStatus
 from steering.authz import RestrictedQuerySet
 from steering.models import Agency, Committee, Document, Meeting
-from tasks.status import Status, assignment_category, task_category
+from tasks.status import FINISHED_STATUSES, Status, assignment_category, task_category
 
 
 class Field(models.TextChoices):
@@ -187,6 +187,11 @@ class Assignment(models.Model):
     @property
     def deadline(self):
         return self.due_date or self.task.due_date
+
+    @property
+    def closed(self) -> bool:
+        """No more progress: its own work or its task is completed or cancelled."""
+        return self.status in FINISHED_STATUSES or self.task.status in FINISHED_STATUSES
 
 
 class ProgressUpdate(NFCTextMixin):

@@ -25,7 +25,7 @@ from tasks import notices
 from tasks.deadlines import DeadlineError, parse_deadline
 from tasks.evidence import store_evidence
 from tasks.models import Assignment, ProgressUpdate, Task
-from tasks.status import OPEN_STATUSES, Status
+from tasks.status import FINISHED_STATUSES, OPEN_STATUSES, Status
 
 TASK_CODE_PREFIX = "57"
 
@@ -329,31 +329,54 @@ def progress_log(
     effective_date: date,
     files: Sequence = (),
     expected_version: int | None = None,
+    lower_reason: str = "",
+    withdraw: bool = False,
 ) -> ProgressUpdate:
-    """An agency reports progress. A report of completion waits for the secretariat."""
+    """An agency reports progress. A report of completion (100%) waits for the secretariat.
+
+    A note is required; a percent lower than the assignment's needs ``lower_reason`` (kept in
+    the entry's note); an update other than a completion on an assignment awaiting confirmation
+    withdraws that completion from the secretariat's queue, so it needs ``withdraw``.
+    ``effective_date`` is the date the figures are as of, for a completion the date it was
+    completed: the one timeliness is judged on.
+    """
     authz.ensure(user, "report", assignment)
     locked = Assignment.objects.select_for_update().select_related("task").get(pk=assignment.pk)
     check_version(locked, expected_version)
     errors = {}
-    if locked.status in (Status.COMPLETED, Status.CANCELLED):
+    if locked.closed:
+        closed = locked if locked.status in FINISHED_STATUSES else locked.task
         errors["__all__"] = _("This assignment is closed (%(status)s); no more updates.") % {
-            "status": locked.get_status_display()
+            "status": closed.get_status_display()
         }
     if not 0 <= percent <= 100:
         errors["percent"] = _("Percent must be between 0 and 100.")
+    elif completed and percent != 100:
+        errors["percent"] = _(
+            "Percent complete: reporting completion means 100%; set 100 or untick completion."
+        )
+    elif percent < locked.percent and not lower_reason.strip():
+        errors["lower_reason"] = _(
+            "Reason for the lower percent: %(new)s%% is lower than the last %(old)s%%; say why."
+        ) % {"new": percent, "old": locked.percent}
     if effective_date > timezone.localdate():
-        errors["effective_date"] = _("The effective date cannot be in the future.")
-    if completed and not files and not note.strip():
-        errors["note"] = _("Describe the result or attach evidence when reporting completion.")
+        errors["effective_date"] = _("Figures as of: the date cannot be in the future.")
+    if not note.strip():
+        errors["note"] = _("What was done: a note is required.")
+    if locked.status == Status.AWAITING and not completed and not withdraw:
+        errors["withdraw"] = _(
+            "This completion awaits the secretariat's confirmation: tick “Withdraw the "
+            "completion report” to log progress instead."
+        )
     if errors:
         raise ValidationError(errors)
-    if completed:
-        status, percent = Status.AWAITING, 100
-    else:
-        status = Status.IN_PROGRESS if percent > 0 or note.strip() else Status.NOT_STARTED
-    update = _log(
-        locked, user, ProgressUpdate.Kind.REPORT, status, note.strip(), percent, effective_date
-    )
+    note = note.strip()
+    if percent < locked.percent:
+        note += "\n" + _("Reason for the lower percent: %(reason)s") % {
+            "reason": lower_reason.strip()
+        }
+    status = Status.AWAITING if completed else Status.IN_PROGRESS
+    update = _log(locked, user, ProgressUpdate.Kind.REPORT, status, note, percent, effective_date)
     for upload in files:
         store_evidence(update=update, upload=upload)
     return update

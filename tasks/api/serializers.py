@@ -59,6 +59,13 @@ class ProgressInputSerializer(serializers.Serializer):
     completed = serializers.BooleanField(default=False)
     effective_date = DateAPIField()
     note = serializers.CharField(allow_blank=True, default="")
+    lower_reason = serializers.CharField(
+        allow_blank=True, default="", help_text="Required when percent is below the last report's."
+    )
+    withdraw = serializers.BooleanField(
+        default=False,
+        help_text="Withdraw a completion awaiting confirmation (required to log other progress).",
+    )
     version = serializers.IntegerField(
         min_value=1,
         help_text="The assignment's version as last read; another's save since then answers 409.",

@@ -70,6 +70,8 @@ def progress_create(request, pk: int):
             note=values["note"],
             effective_date=values["effective_date"],
             expected_version=values["version"],
+            lower_reason=values["lower_reason"],
+            withdraw=values["withdraw"],
         )
     except services.ConflictError as exc:
         return Response({"version": exc.messages}, status=status.HTTP_409_CONFLICT)

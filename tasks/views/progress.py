@@ -24,6 +24,7 @@ from tasks import queues, services
 from tasks.forms import ProgressForm, ReasonForm
 from tasks.models import Assignment, Evidence, ProgressUpdate
 from tasks.status import Status
+from tasks.views.register import task_header
 
 SECTION_SIZE = 50  # rows per page of each section of the officer's home
 
@@ -38,12 +39,14 @@ def _form_errors(form, exc: ValidationError) -> None:
 
 @require_POST
 def progress_create(request, pk: int):
-    """Log progress on an assignment; htmx swaps the panel, a plain POST redirects."""
+    """Log progress on an assignment. htmx swaps the panel and, after a save, the task page's
+    header (status, bar, late banner, assignments) and the navigation's counts out of band; a
+    plain POST redirects."""
     assignment = get_object_or_404(
         Assignment.objects.restrict(request.user, "report").select_related("task", "agency"),
         pk=pk,
     )
-    form = ProgressForm(request.POST, request.FILES)
+    form = ProgressForm(request.POST, request.FILES, assignment=assignment)
     saved = False
     if form.is_valid():
         try:
@@ -56,6 +59,8 @@ def progress_create(request, pk: int):
                 effective_date=form.cleaned_data["effective_date"],
                 files=form.cleaned_data["files"],
                 expected_version=form.cleaned_data["version"],
+                lower_reason=form.cleaned_data["lower_reason"],
+                withdraw=form.cleaned_data.get("withdraw", False),
             )
             saved = True
         except ValidationError as exc:
@@ -66,7 +71,8 @@ def progress_create(request, pk: int):
         else:
             messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect("task_detail", pk=assignment.task_id)
-    assignment.refresh_from_db()
+    header = task_header(request, assignment.task_id, timezone.localdate())
+    target = next(a for a in header["assignments"] if a.pk == assignment.pk)
     # The timeline as the task page shows it: of a task received from the committee above,
     # only the own committee's log (the other provinces' notes and evidence are theirs).
     updates = (
@@ -77,10 +83,11 @@ def progress_create(request, pk: int):
     )
     return render(
         request,
-        "tasks/partials/progress_panel.html",
+        "tasks/partials/progress_saved.html" if saved else "tasks/partials/progress_panel.html",
         {
-            "target": assignment,
-            "progress_form": ProgressForm() if saved else form,
+            **header,
+            "target": target,
+            "progress_form": ProgressForm(assignment=target) if saved else form,
             "updates": updates,
             "saved": saved,
         },

@@ -88,8 +88,9 @@ def _report_target(request, assignments: list, reportable_ids: set) -> Assignmen
     return reportable[0] if len(reportable) == 1 else None
 
 
-def task_detail(request, pk: int):
-    today = timezone.localdate()
+def task_header(request, pk: int, today) -> dict:
+    """What the top of the task page shows (status, bar, late banner, assignments): for the
+    page, and for the fragments a progress save sends back out of band."""
     task = get_object_or_404(
         Task.objects.restrict(request.user)
         .with_timeliness(today)
@@ -99,38 +100,46 @@ def task_detail(request, pk: int):
     # Of a task received from the committee above, only the own committee's assignment shows.
     visible = Assignment.objects.restrict(request.user).filter(task=task)
     assignments = sorted(
-        visible.with_timeliness(today).select_related("agency"),
+        visible.with_timeliness(today).select_related("agency", "task"),
         key=lambda a: (a.role != Assignment.Role.LEAD, a.agency.name),
     )
-    reportable_ids = set(
-        Assignment.objects.restrict(request.user, "report")
-        .filter(task=task)
-        .values_list("id", flat=True)
-    )
+    leads = [a for a in assignments if a.role == Assignment.Role.LEAD]
+    return {
+        "task": task,
+        "assignments": assignments,
+        "leads_done": sum(1 for a in leads if a.status == "completed"),
+        "leads_total": len(leads),
+        "late_leads": [a for a in leads if a.category in OVERDUE_CATEGORIES],
+        "reportable_ids": set(
+            Assignment.objects.restrict(request.user, "report")
+            .filter(task=task)
+            .values_list("id", flat=True)
+        ),
+    }
+
+
+def task_detail(request, pk: int):
+    header = task_header(request, pk, timezone.localdate())
+    task = header["task"]
     updates = (
         ProgressUpdate.objects.restrict(request.user)
         .filter(assignment__task=task)
         .select_related("assignment__agency", "author")
         .prefetch_related("evidence")[:100]
     )
-    leads = [a for a in assignments if a.role == Assignment.Role.LEAD]
+    target = _report_target(request, header["assignments"], header["reportable_ids"])
     can_manage = authz.can(request.user, authz.Capability.MANAGE_TASKS, task)
     return render(
         request,
         "tasks/task_detail.html",
         {
-            "task": task,
-            "assignments": assignments,
-            "leads_done": sum(1 for a in leads if a.status == "completed"),
-            "leads_total": len(leads),
-            "late_leads": [a for a in leads if a.category in OVERDUE_CATEGORIES],
+            **header,
             "updates": updates,
-            "reportable_ids": reportable_ids,
-            "target": _report_target(request, assignments, reportable_ids),
-            "progress_form": ProgressForm(),
+            "target": target,
+            "progress_form": ProgressForm(assignment=target) if target else None,
             "can_manage": can_manage,
             "assignment_form": AssignmentForm(task=task, user=request.user) if can_manage else None,
-            "history": change_history(task, [a.pk for a in assignments]),
+            "history": change_history(task, [a.pk for a in header["assignments"]]),
             "user_committee_id": authz.committee_id_of(request.user),
             # The lower committees' own tasks that carry this one out.
             "breakdown": Task.objects.restrict(request.user)

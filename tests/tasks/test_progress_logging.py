@@ -82,7 +82,7 @@ def test_bad_input_is_refused_with_field_errors_and_changes_nothing(client_for, 
     assert not ProgressUpdate.objects.exists()
     future = client.post(
         reverse("progress_create", args=[lead.pk]),
-        {"percent": 10, "effective_date": "2025-09-30"},
+        {"percent": 10, "effective_date": "2025-09-30", "note": "Đã khảo sát"},
         headers={"HX-Request": "true"},
     )
     assert future.status_code == 422 and "tương lai" in future.content.decode()
