@@ -95,6 +95,7 @@ def urge_create(*, assignments: Sequence[Assignment], user, message: str) -> lis
     for agency, own in by_agency.items():
         tasks = [urge.assignment.task for urge in own]
         codes = ", ".join(t.code for t in tasks[:CODES_NAMED])
+        codes += " …" if len(tasks) > CODES_NAMED else ""
         notify(
             officers_of(agency.pk),
             kinds.URGED,
