@@ -239,6 +239,7 @@ TENANT_PATHS: dict[str, str] = {
     "communes.allocation": "request__commune__committee",
     "communes.disbursement": "allocation__request__commune__committee",
     "reports.report": "committee",
+    "notifications.notification": "recipient__profile__committee",  # the recipient's
 }
 
 
