@@ -35,7 +35,7 @@ from steering.authz import Role
 from steering.models import Agency, Committee, Document, Indicator, Meeting, Member
 from tasks import imports
 from tasks import services as task_services
-from tasks.models import Extension
+from tasks.models import Extension, Urge
 from tests.factories import make_user
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -201,6 +201,9 @@ def _committee_data(t: Tenant, leads: list[Agency], coordinators: list[Agency]) 
         previous_due=date(2025, 12, 31),
         new_due=date(2026, 3, 31),
         reason=m("extension"),
+    )
+    t.obj["urge"] = Urge.objects.create(
+        assignment=lead_assignment, author=sec, created_at=update.created_at, message=m("urge")
     )
     rows = [[1, f"Nhiệm vụ nhập từ Excel {m('import-row')}", f"Sở lạ {m('unknown')}", "", "2025"]]
     t.obj["import_batch"] = imports.import_batch_create(
