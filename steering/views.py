@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from common.files import private_download
@@ -155,10 +156,13 @@ def meeting_conclude(request, pk: int):
             conclusion.add_error(None, exc.messages)
             meeting.refresh_from_db(fields=CONCLUSION_FIELDS)  # as saved, not as tried
         else:
+            text = ngettext(
+                "Conclusion notice %(number)s recorded; %(count)s task assigned.",
+                "Conclusion notice %(number)s recorded; %(count)s tasks assigned.",
+                len(tasks),
+            )
             messages.success(
-                request,
-                _("Conclusion notice %(number)s recorded; %(count)s tasks assigned.")
-                % {"number": meeting.conclusion_number, "count": len(tasks)},
+                request, text % {"number": meeting.conclusion_number, "count": len(tasks)}
             )
             return redirect("meeting_detail", pk=meeting.pk)
     return _meeting_page(request, meeting, conclusion, items, status=400)
