@@ -5,8 +5,9 @@ from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404
 
 
-def private_download(file: FieldFile, name: str, content_type: str) -> FileResponse:
-    """The stored file as an attachment under its original name; 404 when there is none."""
+def private_download(file: FieldFile, name: str, content_type: str = "") -> FileResponse:
+    """The stored file as an attachment under its original name (the content type guessed from
+    the name when not given); 404 when there is none."""
     if not file:
         raise Http404
     return FileResponse(

@@ -3,12 +3,12 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.files import private_download
 from reports import services
 from reports.filters import ReportFilter
 from reports.forms import ReportRequestForm
@@ -120,9 +120,4 @@ def report_download(request, pk: str, fmt: str):
         Report.objects.restrict(request.user), pk=pk, status=Report.Status.DONE
     )
     file = report.pdf if fmt == "pdf" else report.xlsx
-    return FileResponse(
-        file.open("rb"),
-        as_attachment=True,
-        filename=f"{report.file_stem()}.{fmt}",
-        content_type=CONTENT_TYPES[fmt],
-    )
+    return private_download(file, f"{report.file_stem()}.{fmt}", CONTENT_TYPES[fmt])

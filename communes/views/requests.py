@@ -3,11 +3,11 @@ steps, quotation downloads, and the reviewer's and finance's queues."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.files import private_download
 from communes import queues, services
 from communes.forms import (
     ActionForm,
@@ -192,12 +192,7 @@ def disbursement_create(request, pk: int):
 
 def attachment_download(request, pk: int):
     attachment = get_object_or_404(Attachment.objects.restrict(request.user), pk=pk)
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
+    return private_download(attachment.file, attachment.original_name, attachment.content_type)
 
 
 def review_queue(request):

@@ -3,11 +3,11 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.files import private_download
 from steering import authz
 from steering.models import Agency
 from tasks import imports
@@ -129,7 +129,7 @@ def import_detail(request, pk: int):
 def import_file(request, pk: int):
     """The uploaded file itself, as kept in the history."""
     batch = _batch(request, pk)
-    return FileResponse(batch.file.open("rb"), as_attachment=True, filename=batch.original_name)
+    return private_download(batch.file, batch.original_name)
 
 
 @require_POST

@@ -13,12 +13,12 @@ from django.db.models import (
     Value,
     When,
 )
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.files import private_download
 from steering import authz
 from tasks import queues, services
 from tasks.forms import ProgressForm, ReasonForm
@@ -166,12 +166,7 @@ def completion_return(request, pk: int):
 
 def evidence_download(request, pk: int):
     evidence = get_object_or_404(Evidence.objects.restrict(request.user), pk=pk)
-    return FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
-        filename=evidence.original_name,
-        content_type=evidence.content_type,
-    )
+    return private_download(evidence.file, evidence.original_name, evidence.content_type)
 
 
 def _section(request, rows, role: str) -> dict:
