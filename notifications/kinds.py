@@ -132,6 +132,7 @@ ESCALATED = _kind(
     _("Escalations (members and secretariat)"),
     _("Overdue more than %(days)s days: %(task)s"),
     _("“%(task)s”, led by %(agency)s, was due on %(deadline)s and is still not completed."),
+    digest=True,
 )
 WEEKLY_DIGEST = _kind(
     "weekly_digest",

@@ -25,6 +25,7 @@ from steering import authz
 from steering.models import Agency, Committee, Member
 from tasks import services
 from tasks.models import Assignment, Extension, ProgressUpdate, Task, Urge
+from tasks.notices import agency_recipients
 from tasks.selectors import agency_table, end_of
 from tasks.status import OPEN_STATUSES, OVERDUE_CATEGORIES, Status
 
@@ -43,9 +44,9 @@ def _task_url(task_id: int) -> str:
     return reverse("task_detail", args=[task_id])
 
 
-def officers_of(agency_id: int):
-    """The agency's officers: who hears of urges and of decisions on its requests."""
-    return authz.holders(authz.Capability.REPORT_PROGRESS, agency_id=agency_id)
+def officers_of(agency_id: int) -> list:
+    """Who hears of urges and of decisions on the agency's requests (``tasks.notices``)."""
+    return agency_recipients([agency_id]).get(agency_id, [])
 
 
 def secretariat_of(committee_id: int):
