@@ -67,6 +67,7 @@ def test_an_oversized_evidence_upload_shows_the_limit_in_the_form(
     page.goto(reverse("task_detail", args=[task.pk]))
 
     page.get_by_role("spinbutton", name="Phần trăm hoàn thành").fill("45")
+    page.locator("#id_note").fill("Đã số hóa 45% hồ sơ")
     page.get_by_label(re.compile("Minh chứng")).set_input_files(str(evidence))
     page.get_by_role("button", name="Lưu tiến độ").click()
 
