@@ -36,10 +36,6 @@ def _day(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else "—"
 
 
-def _closed(assignment: Assignment) -> bool:
-    return assignment.status in (Status.COMPLETED, Status.CANCELLED)
-
-
 def _task_url(task_id: int) -> str:
     return reverse("task_detail", args=[task_id])
 
@@ -76,7 +72,7 @@ def urge_create(*, assignments: Sequence[Assignment], user, message: str) -> lis
     )
     for assignment in assignments:
         authz.ensure(user, "urge", assignment)
-        if _closed(assignment):
+        if assignment.closed:
             raise ValidationError(
                 _("%(agency)s's work on %(code)s is closed (%(status)s): nothing to urge.")
                 % {
@@ -143,7 +139,7 @@ def extension_request(*, assignment: Assignment, user, new_due: date | None, rea
     locked = locked.get(pk=assignment.pk)
     current, today = locked.deadline, timezone.localdate()
     errors: dict[str, str] = {}
-    if _closed(locked):
+    if locked.closed:
         errors["__all__"] = _(
             "This assignment is closed (%(status)s): its deadline cannot be extended."
         ) % {"status": locked.get_status_display()}
@@ -226,7 +222,7 @@ def extension_grant(*, extension: Extension, user) -> Extension:
     # The assignment's lock orders this after a progress report being saved on it.
     assignment = Assignment.objects.select_for_update().select_related("task", "agency")
     assignment = assignment.get(pk=locked.assignment_id)
-    if _closed(assignment):
+    if assignment.closed:
         raise ValidationError(
             _("The assignment is closed (%(status)s): refuse the request instead.")
             % {"status": assignment.get_status_display()}

@@ -63,9 +63,9 @@ def manage(env, *args) -> subprocess.CompletedProcess:
     )
 
 
-# pg_dump must see the rows: they are committed. The flush afterwards empties every table;
-# serialized_rollback puts back what the migrations wrote (the role groups).
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# pg_dump must see the rows: they are committed (pytest-django runs such tests after the
+# others, whose data the flush afterwards would otherwise remove).
+@pytest.mark.django_db(transaction=True)
 def test_backup_then_restore_into_an_empty_database(
     tmp_path, settings, make_task, agency_a, officer_a, empty_database
 ):
@@ -107,7 +107,7 @@ def test_backup_then_restore_into_an_empty_database(
         assert counts(restored.cursor(), MAIN_TABLES) == {t: before[t] for t in MAIN_TABLES}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
 def test_a_damaged_backup_is_refused_before_anything_changes(
     tmp_path, settings, agency_a, empty_database
 ):
