@@ -66,15 +66,11 @@ restore: install
 	@test -n "$(DIR)" || { echo "usage: make restore DIR=<backup directory> [FORCE=1]" >&2; exit 1; }
 	$(PY) manage.py restore $(DIR) $(if $(FORCE),--force)
 
-# The communes and reports apps keep their own catalogues (<app>/locale), the rest is in locale/.
-APP_CATALOGUES := communes reports
+# The communes and reports apps keep their own catalogues (<app>/locale), the rest is in locale/:
+# makemessages writes each file's strings to the nearest locale/ directory above it.
 messages: install
 	$(MANAGE_EMBEDDED) makemessages -l vi --ignore=.venv --ignore=static/vendor --ignore=tests \
-		--ignore=var --ignore=bench $(addprefix --ignore=,$(APP_CATALOGUES))
-	for app in $(APP_CATALOGUES); do \
-		(cd $$app && mkdir -p locale && $(EMBEDDED) PYTHONPATH=.. DJANGO_SETTINGS_MODULE=steering.settings \
-			../$(VENV)/bin/django-admin makemessages -l vi) || exit 1; \
-	done
+		--ignore=var --ignore=bench
 	$(MANAGE_EMBEDDED) compilemessages --ignore=.venv
 
 bench: install
