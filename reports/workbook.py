@@ -1,6 +1,10 @@
 """The report's tables as an .xlsx workbook, one sheet per table, for secretaries who edit the
 figures before signing. Reads only the snapshot, like the PDF; every value is written through
-``common.xlsx.cell_value``, so a task titled "=..." stays text."""
+``common.xlsx.cell_value``, so a task titled "=..." stays text.
+
+Money is whole đồng with thousands separators (the header says "(đồng)"), rates are percent
+cells, each column is as wide as its longest value (within bounds) and the header row is frozen.
+"""
 
 from datetime import date
 from io import BytesIO
@@ -8,10 +12,30 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from common.xlsx import cell_value
 
 BOLD = Font(bold=True)
+MONEY_FORMAT = "#,##0"
+PERCENT_FORMAT = "0.0%"
+MIN_WIDTH, MAX_WIDTH = 8, 60
+
+
+class Money(int):
+    """An amount in đồng, written with the money format."""
+
+
+class Percent(float):
+    """A rate in percent (51.7), written as a percent cell (0.517)."""
+
+
+def _money(row: dict, *keys: str) -> list[Money]:
+    return [Money(row[key]) for key in keys]
+
+
+def _percent(value: float | None) -> Percent | None:
+    return None if value is None else Percent(value)
 
 
 def _day(value: str | None) -> date | None:
@@ -36,14 +60,43 @@ def _deadline(row: dict) -> str:
 
 
 def _cells(sheet, row: list) -> list:
-    """Dates get the dd/mm/yyyy format; everything else is written as ``cell_value`` says."""
+    """Dates, money and rates get their number formats; everything else is written as
+    ``cell_value`` says."""
     cells = []
     for value in map(cell_value, row):
-        if isinstance(value, date):
-            value = WriteOnlyCell(sheet, value=value)
-            value.number_format = "dd/mm/yyyy"
-        cells.append(value)
+        if isinstance(value, Percent):
+            value, number_format = float(value) / 100, PERCENT_FORMAT
+        elif isinstance(value, Money):
+            value, number_format = int(value), MONEY_FORMAT
+        elif isinstance(value, date):
+            number_format = "dd/mm/yyyy"
+        else:
+            cells.append(value)
+            continue
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = number_format
+        cells.append(cell)
     return cells
+
+
+def _shown(value) -> str:
+    """The text a spreadsheet shows for ``value``, to measure its width."""
+    if isinstance(value, Percent):
+        return f"{value:.1f}%"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:,}"
+    if isinstance(value, date):
+        return "dd/mm/yyyy"
+    return "" if value is None else str(value)
+
+
+def _widths(header: list[str], rows: list[list]) -> list[float]:
+    """Each column's width: its longest header or value, between the bounds."""
+    widths = [len(text) for text in header]
+    for row in rows:
+        for index, value in enumerate(row):
+            widths[index] = max(widths[index], len(_shown(value)))
+    return [min(max(width + 2, MIN_WIDTH), MAX_WIDTH) for width in widths]
 
 
 def _sheets(r: dict) -> list[tuple[str, list[str], list[list]]]:
@@ -61,8 +114,8 @@ def _sheets(r: dict) -> list[tuple[str, list[str], list[list]]]:
             + [
                 ["Tổng số nhiệm vụ", s["total"]["previous"], s["total"]["value"]]
                 + [s["total"]["change"]],
-                ["Tỷ lệ hoàn thành (%)", s["completion_rate"]["previous"]]
-                + [s["completion_rate"]["value"], s["completion_rate"]["change"]],
+                ["Tỷ lệ hoàn thành"]
+                + [_percent(s["completion_rate"][key]) for key in ("previous", "value", "change")],
             ],
         ),
         (
@@ -72,10 +125,11 @@ def _sheets(r: dict) -> list[tuple[str, list[str], list[list]]]:
         ),
         (
             "Theo cơ quan",
-            ["Cơ quan chủ trì", "Chủ trì", "Hoàn thành", "Quá hạn", "Tỷ lệ đúng hạn (%)"]
+            ["Cơ quan chủ trì", "Chủ trì", "Hoàn thành", "Quá hạn", "Tỷ lệ đúng hạn"]
             + ["Lượt đôn đốc", "Đã gia hạn"],
             [
-                [row["agency"], row["led"], row["completed"], row["overdue"], row["on_time_rate"]]
+                [row["agency"], row["led"], row["completed"], row["overdue"]]
+                + [_percent(row["on_time_rate"])]
                 + [row.get("urges", 0), row.get("extensions", 0)]
                 for row in r["agencies"]
             ],
@@ -91,46 +145,50 @@ def _sheets(r: dict) -> list[tuple[str, list[str], list[list]]]:
         ),
         (
             "Quá hạn",
-            ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tiến độ (%)", "Số ngày quá hạn"],
+            ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tiến độ", "Số ngày quá hạn"],
             [
-                [row["code"], row["title"], row["leads"], _deadline(row), row["percent"]]
+                [row["code"], row["title"], row["leads"], _deadline(row), _percent(row["percent"])]
                 + [row["days"]]
                 for row in r["overdue_tasks"]
             ],
         ),
         (
             "Đến hạn kỳ tới",
-            ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tiến độ (%)"],
+            ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tiến độ"],
             [
-                [row["code"], row["title"], row["leads"], _deadline(row), row["percent"]]
+                [row["code"], row["title"], row["leads"], _deadline(row), _percent(row["percent"])]
                 for row in r["due_next"]
             ],
         ),
     ]
     if r["communes"]:
         c = r["communes"]
-        money = ["requested", "approved", "allocated", "disbursed"]
         sheets += [
             (
                 "Nguồn kinh phí",
-                ["Chương trình", "Quyết định", "Tổng (đồng)", "Đã phân bổ", "Đã giải ngân"]
-                + ["Còn lại"],
+                ["Chương trình", "Quyết định", "Tổng kinh phí (đồng)", "Đã phân bổ (đồng)"]
+                + ["Đã giải ngân (đồng)", "Còn lại (đồng)"],
                 [
-                    [row["name"], row["decision_number"], row["total"], row["allocated"]]
-                    + [row["disbursed"], row["remaining"]]
+                    [row["name"], row["decision_number"]]
+                    + _money(row, "total", "allocated", "disbursed", "remaining")
                     for row in c["programmes"]
                 ],
             ),
             (
                 "Đề xuất theo trạng thái",
                 ["Trạng thái", "Số đề xuất", "Kinh phí đề nghị (đồng)"],
-                [[row["status"], row["requests"], row["requested"]] for row in c["by_status"]],
+                [
+                    [row["status"], row["requests"], *_money(row, "requested")]
+                    for row in c["by_status"]
+                ],
             ),
             (
                 "Theo xã, phường",
-                ["Xã, phường", "Đề xuất", "Đề nghị", "Phê duyệt", "Phân bổ", "Giải ngân"],
+                ["Xã, phường", "Đề xuất", "Đề nghị (đồng)", "Phê duyệt (đồng)"]
+                + ["Phân bổ (đồng)", "Giải ngân (đồng)"],
                 [
-                    [row["commune"], row["requests"], *(row[key] for key in money)]
+                    [row["commune"], row["requests"]]
+                    + _money(row, "requested", "approved", "allocated", "disbursed")
                     for row in c["by_commune"]
                 ],
             ),
@@ -139,9 +197,9 @@ def _sheets(r: dict) -> list[tuple[str, list[str], list[list]]]:
         sheets.append(
             (
                 "Chỉ tiêu",
-                ["Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Thực hiện", "Tỷ lệ (%)", "Đánh giá"],
+                ["Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Thực hiện", "Tỷ lệ", "Đánh giá"],
                 [
-                    [row["name"], row["unit"], row["target"], row["actual"], row["rate"]]
+                    [row["name"], row["unit"], row["target"], row["actual"], _percent(row["rate"])]
                     + [_assessment(row)]
                     for row in r["indicators"]
                 ],
@@ -165,6 +223,9 @@ def render_xlsx(snapshot: dict) -> bytes:
     workbook = Workbook(write_only=True)
     for title, header, rows in _sheets(snapshot):
         sheet = workbook.create_sheet(title)
+        sheet.freeze_panes = "A2"
+        for index, width in enumerate(_widths(header, rows), start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
         heading = []
         for text in header:
             cell = WriteOnlyCell(sheet, value=text)

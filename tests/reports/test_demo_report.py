@@ -209,6 +209,21 @@ def test_workbook_has_one_sheet_per_table(report):
     assert len(list(workbook["Quá hạn"].values)) == len(report.snapshot["overdue_tasks"]) + 1
 
 
+def test_workbook_formats_money_and_rates_and_freezes_the_header(report):
+    workbook = load_workbook(report.xlsx.path)
+    assert all(sheet.freeze_panes == "A2" for sheet in workbook.worksheets)
+    programmes = workbook["Nguồn kinh phí"]
+    assert programmes["C1"].value == "Tổng kinh phí (đồng)"
+    assert programmes["C2"].number_format == "#,##0" and isinstance(programmes["C2"].value, int)
+    rate = workbook["Theo cơ quan"]["E2"]
+    assert rate.number_format == "0.0%"
+    assert rate.value == pytest.approx(report.snapshot["agencies"][0]["on_time_rate"] / 100)
+    tasks = workbook["Quá hạn"]
+    widths = {column: tasks.column_dimensions[column].width for column in "ABCDEF"}
+    longest_code = max(len(str(cell.value)) for cell in tasks["A"])
+    assert longest_code < widths["A"] <= longest_code + 3 < widths["B"]
+
+
 def test_first_pages_rendered_to_png_for_a_look(report):
     ARTIFACTS.mkdir(exist_ok=True)
     stem = ARTIFACTS / "report-q3-2025"
