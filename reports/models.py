@@ -10,7 +10,7 @@ from steering.authz import RestrictedQuerySet
 
 
 class Report(Job):
-    """Báo cáo — a summary report of one period, rendered to PDF and .xlsx by a job."""
+    """Báo cáo — a summary report of one period, rendered to PDF, .xlsx and .docx by a job."""
 
     class Kind(models.TextChoices):
         QUARTERLY = "quarterly", _("Quarterly")
@@ -45,6 +45,7 @@ class Report(Job):
     # Private files: MEDIA_ROOT is never served; downloads go through reports.views.
     pdf = models.FileField(_("PDF"), upload_to="reports/%Y/", blank=True)
     xlsx = models.FileField(_("Excel workbook"), upload_to="reports/%Y/", blank=True)
+    docx = models.FileField(_("Word document"), upload_to="reports/%Y/", blank=True)
     snapshot = models.JSONField(_("figures printed"), default=dict, blank=True)
 
     objects = RestrictedQuerySet.as_manager()

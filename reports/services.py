@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from common.periods import half_year, quarter_of
 from jobs.services import job_enqueue, job_retry
+from reports.docx import render_docx
 from reports.models import Report, kind_of
 from reports.pdf import render_pdf
 from reports.selectors import report_figures
@@ -49,7 +50,8 @@ def report_retry(*, report: Report) -> Report:
 
 
 def report_render(report: Report, beat) -> None:
-    """Compute the figures as of the period end, render the PDF and the workbook, store them."""
+    """Compute the figures as of the period end, render the PDF, the workbook and the .docx,
+    store them."""
     generated_at = timezone.now()
     with translation.override("vi"):
         snapshot = report_figures(report, today=timezone.localdate(generated_at))
@@ -58,11 +60,13 @@ def report_render(report: Report, beat) -> None:
     pdf, pages = render_pdf(snapshot, generated_at)
     beat(85)
     xlsx = render_xlsx(snapshot)
+    docx = render_docx(snapshot)
     stem = report.file_stem()
     report.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
     report.xlsx.save(f"{stem}.xlsx", ContentFile(xlsx), save=False)
+    report.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
     report.snapshot, report.pages = snapshot, pages
-    report.save(update_fields=["pdf", "xlsx", "snapshot", "pages"])
+    report.save(update_fields=["pdf", "xlsx", "docx", "snapshot", "pages"])
 
 
 def notify_ready(report: Report) -> None:

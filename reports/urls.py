@@ -8,7 +8,7 @@ urlpatterns = [
     path("<int:pk>/status/", views.report_status, name="report_status"),
     path("<int:pk>/retry/", views.report_retry, name="report_retry"),
     re_path(
-        r"^(?P<pk>[0-9]+)/download\.(?P<fmt>pdf|xlsx)$",
+        r"^(?P<pk>[0-9]+)/download\.(?P<fmt>pdf|xlsx|docx)$",
         views.report_download,
         name="report_download",
     ),

@@ -20,6 +20,7 @@ PAGE_SIZE = 25
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
 readers_only = authz.capability_required(authz.Capability.VIEW_REPORTS)
@@ -119,5 +120,5 @@ def report_download(request, pk: str, fmt: str):
     report = get_object_or_404(
         Report.objects.restrict(request.user), pk=pk, status=Report.Status.DONE
     )
-    file = report.pdf if fmt == "pdf" else report.xlsx
+    file = getattr(report, fmt)  # the URL allows only the formats of CONTENT_TYPES
     return private_download(file, f"{report.file_stem()}.{fmt}", CONTENT_TYPES[fmt])
