@@ -16,18 +16,29 @@ def _group(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
-def format_vnd(amount: int) -> str:
-    """Full amount, e.g. "263.300.000.000 ₫"; a non-breaking space (U+00A0) precedes "₫"."""
+def format_amount(amount: int) -> str:
+    """Full amount without a unit, e.g. "263.300.000.000", for a column headed "(đồng)"."""
     _require_int(amount)
     sign = "-" if amount < 0 else ""
-    return f"{sign}{_group(abs(amount))}{_NBSP}₫"
+    return f"{sign}{_group(abs(amount))}"
+
+
+def format_dong(amount: int) -> str:
+    """Full amount as official documents write it, e.g. "263.300.000.000 đồng"."""
+    return f"{format_amount(amount)} đồng"
+
+
+def format_vnd(amount: int) -> str:
+    """Full amount for the web pages, e.g. "263.300.000.000 ₫"; a non-breaking space (U+00A0)
+    precedes "₫"."""
+    return f"{format_amount(amount)}{_NBSP}₫"
 
 
 def format_vnd_short(amount: int) -> str:
     """Amount in "tỷ đồng" or "triệu đồng" with one decimal, e.g. "263,3 tỷ đồng".
 
     The decimal is rounded half up and dropped when zero ("250 tỷ đồng"); amounts under one
-    million fall back to :func:`format_vnd`. A plain space precedes the unit.
+    million fall back to :func:`format_dong`. A plain space precedes the unit.
     """
     _require_int(amount)
     magnitude = abs(amount)
@@ -36,7 +47,7 @@ def format_vnd_short(amount: int) -> str:
     elif magnitude >= _MILLION:
         unit, name = _MILLION, "triệu đồng"
     else:
-        return format_vnd(amount)
+        return format_dong(amount)
     # Integer arithmetic: a float would misround large amounts.
     whole, tenth = divmod((magnitude * 10 + unit // 2) // unit, 10)
     sign = "-" if amount < 0 else ""

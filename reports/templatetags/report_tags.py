@@ -4,7 +4,7 @@ from datetime import date
 
 from django import template
 
-from common.money import format_vnd
+from common.money import format_amount, format_dong, format_vnd_short
 from common.numbers import format_number
 
 register = template.Library()
@@ -37,7 +37,20 @@ def signed(value: float) -> str:
 
 @register.filter
 def vnd(value: int) -> str:
-    return format_vnd(value)
+    """247836400000 -> "247.836.400.000 đồng", the full amount as official documents write it."""
+    return format_dong(value)
+
+
+@register.filter
+def amount(value: int) -> str:
+    """247836400000 -> "247.836.400.000", in a column headed "(đồng)"."""
+    return format_amount(value)
+
+
+@register.filter
+def vnd_short(value: int) -> str:
+    """263300000000 -> "263,3 tỷ đồng", as running text writes amounts."""
+    return format_vnd_short(value)
 
 
 @register.filter

@@ -1,6 +1,6 @@
 import pytest
 
-from common.money import format_vnd, format_vnd_short
+from common.money import format_amount, format_dong, format_vnd, format_vnd_short
 
 
 @pytest.mark.parametrize(
@@ -29,14 +29,20 @@ def test_format_vnd(amount: int, expected: str) -> None:
         (1_500_000, "1,5 triệu đồng"),
         (999_000_000, "999 triệu đồng"),
         (-263_300_000_000, "-263,3 tỷ đồng"),
-        (999_999, "999.999\u00a0₫"),
+        (999_999, "999.999 đồng"),
+        (-500, "-500 đồng"),
     ],
 )
 def test_format_vnd_short(amount: int, expected: str) -> None:
     assert format_vnd_short(amount) == expected
 
 
-@pytest.mark.parametrize("formatter", [format_vnd, format_vnd_short])
+def test_format_amount_and_dong() -> None:
+    assert format_amount(-247_836_400_000) == "-247.836.400.000"
+    assert format_dong(247_836_400_000) == "247.836.400.000 đồng"
+
+
+@pytest.mark.parametrize("formatter", [format_amount, format_dong, format_vnd, format_vnd_short])
 @pytest.mark.parametrize("amount", [1.5e9, 1000.0, True])
 def test_rejects_non_integer_amounts(formatter, amount) -> None:
     with pytest.raises(TypeError):

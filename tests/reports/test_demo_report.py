@@ -14,6 +14,7 @@ from django.db import transaction
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from common.money import format_amount, format_vnd_short
 from jobs.services import job_send
 from reports import services
 from reports.models import Report
@@ -207,6 +208,18 @@ def test_workbook_has_one_sheet_per_table(report):
     rows = list(workbook["Tổng hợp"].values)
     assert rows[-2][0] == "Tổng số nhiệm vụ" and rows[-2][2] == 147
     assert len(list(workbook["Quá hạn"].values)) == len(report.snapshot["overdue_tasks"]) + 1
+
+
+def test_money_is_written_in_dong_and_decision_numbers_do_not_wrap(report, pages):
+    text = "\n".join(pages)
+    assert "₫" not in text and "Đơn vị tính: đồng" in text
+    totals = report.snapshot["communes"]["totals"]
+    assert f"tổng kinh phí đề nghị {format_vnd_short(totals['requested'])}" in flat(text)
+    programmes = report.snapshot["communes"]["programmes"]
+    lines = text.splitlines()
+    for programme in programmes:
+        assert any(programme["decision_number"] in line for line in lines)
+        assert any(format_amount(programme["total"]) in line for line in lines)
 
 
 def test_workbook_formats_money_and_rates_and_freezes_the_header(report):
