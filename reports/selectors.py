@@ -17,7 +17,7 @@ from common.periods import Period, half_year, previous, quarter, year_period
 from reports.investments import communes_as_of
 from reports.models import Report
 from steering import selectors as steering_selectors
-from steering.models import Committee, Meeting, Member
+from steering.models import Agency, Committee, Meeting, Member
 from tasks.models import Assignment, Field, Task
 from tasks.selectors import (
     TaskAsOf,
@@ -337,6 +337,14 @@ def _number(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def abbreviations(leads: dict[int, list[Lead]]) -> dict[str, str]:
+    """The lead agencies' short names the tables print, with their full names, for the legend
+    ("Chữ viết tắt") after them."""
+    ids = {lead.agency_id for rows in leads.values() for lead in rows}
+    names = Agency.objects.filter(pk__in=ids).exclude(short_name="").order_by("short_name")
+    return {short: name for short, name in names.values_list("short_name", "name") if short != name}
+
+
 def report_figures(report: Report, *, today: date) -> dict:
     """Everything the report prints, as of ``report.as_of``; ``today`` dates the document."""
     committee = report.committee
@@ -363,6 +371,7 @@ def report_figures(report: Report, *, today: date) -> dict:
         "summary": _compare(_summary(tasks, day), _summary(tasks, before.end)),
         "by_field": by_field(items),
         "agencies": agency_rows(leads, followup_counts(tasks, end_of(day))),
+        "abbreviations": abbreviations(leads),
         "extended": sum(1 for item in items if item.extended),
         **task_lists(items, leads, span, after),
         "communes": (communes_as_of(committee.pk, day) if is_province else None),
