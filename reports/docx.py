@@ -80,15 +80,17 @@ def _line(container, text: str, *, size=None, bold=False, italic=False, align="c
 
 def _rule(container, width: int, of: int) -> None:
     """A short centred rule ``width`` wide in a column ``of`` wide, as under the issuer."""
-    paragraph = _line(container, "", size=4)
-    margin = (of - width) // 2
-    paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = margin
-    borders = OxmlElement("w:pBdr")
+    paragraph = container.add_paragraph()
+    borders = OxmlElement("w:pBdr")  # first: python-docx keeps the later properties in order
     bottom = OxmlElement("w:bottom")
     for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
         bottom.set(qn(f"w:{key}"), value)
     borders.append(bottom)
     paragraph._p.get_or_add_pPr().append(borders)
+    margin = (of - width) // 2
+    paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = margin
+    paragraph.paragraph_format.space_after = Pt(0)
+    _text(paragraph, "", size=4)
 
 
 def _body(document, *parts: str, italic: bool = False) -> None:
@@ -101,23 +103,41 @@ def _body(document, *parts: str, italic: bool = False) -> None:
 
 
 def _layout(table, widths: list[int]) -> None:
-    """Fixed column widths, no borders: for the header and closing blocks."""
+    """Fixed column widths."""
     table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
 
 
+def _widths(lines: list[list[str]]) -> list[int]:
+    """Column widths over the page in proportion to each column's longest text (header words,
+    cells up to 40 characters), so the task titles get the room and the figures do not wrap."""
+    header, *rows = lines
+    weights = [max(len(word) for word in text.split()) + 2 for text in header]
+    for row in rows:
+        cells = zip(weights, row, strict=True)
+        weights = [max(weight, min(len(text), 40)) for weight, text in cells]
+    return [PAGE_WIDTH * weight // sum(weights) for weight in weights]
+
+
 def _table(document, header: list[str], rows: list[list], numeric: set[int], footer=()):
-    """A ruled table at 11 pt; the header row repeats on every page, the footer rows are bold;
-    ``numeric`` columns are right-aligned."""
+    """A ruled table at 11 pt; the header row repeats on every page, no row is split across
+    pages, the footer rows are bold; ``numeric`` columns are right-aligned."""
+    lines = [[str(value) for value in values] for values in [header, *rows, *footer]]
     table = document.add_table(rows=0, cols=len(header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for index, values in enumerate([header, *rows, *footer]):
+    for index, values in enumerate(lines):
         is_header, is_footer = index == 0, index > len(rows)
-        cells = table.add_row().cells
-        for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
+        row = table.add_row()
+        properties = row._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))  # a row stays on one page
+        if is_header:
+            properties.append(OxmlElement("w:tblHeader"))
+        for column, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
             paragraph.paragraph_format.line_spacing = 1.0
@@ -125,10 +145,8 @@ def _table(document, header: list[str], rows: list[list], numeric: set[int], foo
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             elif column in numeric:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            _text(paragraph, str(value), size=11, bold=is_header or is_footer)
-        if is_header:
-            properties = table.rows[0]._tr.get_or_add_trPr()
-            properties.append(OxmlElement("w:tblHeader"))
+            _text(paragraph, value, size=11, bold=is_header or is_footer)
+    _layout(table, _widths(lines))
     document.add_paragraph().paragraph_format.space_after = Pt(3)
 
 
