@@ -339,10 +339,17 @@ def _number(value: Decimal | None) -> int | float | None:
 
 def abbreviations(leads: dict[int, list[Lead]]) -> dict[str, str]:
     """The lead agencies' short names the tables print, with their full names, for the legend
-    ("Chữ viết tắt") after them."""
+    ("Chữ viết tắt") after them. Communes' People's Committees ("UBND xã Ia Grai") share one
+    entry for "UBND" instead of one each."""
     ids = {lead.agency_id for rows in leads.values() for lead in rows}
-    names = Agency.objects.filter(pk__in=ids).exclude(short_name="").order_by("short_name")
-    return {short: name for short, name in names.values_list("short_name", "name") if short != name}
+    agencies = Agency.objects.filter(pk__in=ids).exclude(short_name="")
+    legend = {}
+    for short, name, kind in agencies.values_list("short_name", "name", "kind"):
+        if kind == Agency.Kind.COMMUNE:
+            legend["UBND"] = "Ủy ban nhân dân"
+        elif short != name:
+            legend[short] = name
+    return dict(sorted(legend.items()))
 
 
 def report_figures(report: Report, *, today: date) -> dict:

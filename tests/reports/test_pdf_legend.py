@@ -5,7 +5,7 @@ import unicodedata
 
 from pypdf import PdfReader
 
-from tests.reports.conftest import Q3_END, at
+from tests.reports.conftest import Q3_END, Q3_START, at
 
 
 def _text(report) -> str:
@@ -37,3 +37,13 @@ def test_no_legend_when_agencies_have_no_short_names(register, request_q3, agenc
         report = request_q3()
     assert report.snapshot["abbreviations"] == {}
     assert "Chữ viết tắt" not in _text(report)
+
+
+def test_communes_share_one_entry_for_ubnd(register, request_q3, make_task, commune_agency):
+    with at(Q3_START):
+        make_task("Số hóa hồ sơ cấp xã", leads=[commune_agency], deadline="31/08/2025")
+    with at(Q3_END):
+        report = request_q3()
+    legend = report.snapshot["abbreviations"]
+    assert legend["UBND"] == "Ủy ban nhân dân" and "UBND phường Pleiku" not in legend
+    assert "UBND: Ủy ban nhân dân" in _text(report)
