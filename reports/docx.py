@@ -17,7 +17,14 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from reports.letterhead import letterhead
-from reports.templatetags.report_tags import decimal_vi, dmy, number, signed, vnd
+from reports.templatetags.report_tags import (
+    amount,
+    decimal_vi,
+    dmy,
+    number,
+    signed,
+    vnd_short,
+)
 
 FONT = "Times New Roman"
 PAGE_WIDTH = Mm(165)  # A4 less the 30 mm left and 15 mm right margins
@@ -254,6 +261,11 @@ def _tasks(document, r: dict) -> None:
         ],
         {1, 2, 3, 4, 5, 6},
     )
+    if r.get("abbreviations"):
+        names = "; ".join(f"{short}: {name}" for short, name in r["abbreviations"].items())
+        legend = _line(document, "Chữ viết tắt:", size=11, italic=True, align="justify")
+        _text(legend, f" {names}.", size=11)
+        legend.paragraph_format.space_after = Pt(5)
     document.add_heading("III. NHIỆM VỤ HOÀN THÀNH TRONG KỲ", level=1)
     if r["completed_tasks"]:
         _table(
@@ -304,24 +316,30 @@ def _tasks(document, r: dict) -> None:
         _empty(document, "Không có nhiệm vụ đến hạn trong kỳ tới.")
 
 
+def _unit(document) -> None:
+    _line(document, "Đơn vị tính: đồng", size=11, italic=True, align="right")
+
+
 def _communes(document, c: dict, numeral: str, as_of: str) -> None:
     t = c["totals"]
     document.add_heading(f"{numeral}. ĐẦU TƯ HẠ TẦNG CÔNG NGHỆ THÔNG TIN CẤP XÃ", level=1)
     _body(
         document,
         f"Đến hết ngày {dmy(as_of)}, {t['communes']} xã, phường đã gửi {t['requests']} đề xuất "
-        f"với tổng kinh phí đề nghị {vnd(t['requested'])}; đã phê duyệt {vnd(t['approved'])}, "
-        f"đã phân bổ {vnd(t['allocated'])}, đã giải ngân {vnd(t['disbursed'])}.",
+        f"với tổng kinh phí đề nghị {vnd_short(t['requested'])}; đã phê duyệt "
+        f"{vnd_short(t['approved'])}, đã phân bổ {vnd_short(t['allocated'])}, đã giải ngân "
+        f"{vnd_short(t['disbursed'])}.",
     )
     document.add_heading("Nguồn kinh phí", level=2)
+    _unit(document)
     if c["programmes"]:
         _table(
             document,
             ["Chương trình, nguồn vốn", "Quyết định", "Tổng kinh phí", "Đã phân bổ"]
             + ["Đã giải ngân", "Còn lại"],
             [
-                [row["name"], row["decision_number"], vnd(row["total"])]
-                + [vnd(row["allocated"]), vnd(row["disbursed"]), vnd(row["remaining"])]
+                [row["name"], row["decision_number"], amount(row["total"])]
+                + [amount(row["allocated"]), amount(row["disbursed"]), amount(row["remaining"])]
                 for row in c["programmes"]
             ],
             {2, 3, 4, 5},
@@ -329,19 +347,21 @@ def _communes(document, c: dict, numeral: str, as_of: str) -> None:
     else:
         _empty(document, "Chưa có chương trình, nguồn vốn.")
     document.add_heading("Đề xuất theo trạng thái", level=2)
+    _unit(document)
     _table(
         document,
         ["Trạng thái", "Số đề xuất", "Kinh phí đề nghị"],
-        [[row["status"], row["requests"], vnd(row["requested"])] for row in c["by_status"]],
+        [[row["status"], row["requests"], amount(row["requested"])] for row in c["by_status"]],
         {1, 2},
     )
     document.add_heading("Theo xã, phường", level=2)
+    _unit(document)
     _table(
         document,
         ["Xã, phường (số đề xuất)", "Đề nghị", "Phê duyệt", "Phân bổ", "Giải ngân"],
         [
-            [f"{row['commune']} ({row['requests']})", vnd(row["requested"])]
-            + [vnd(row["approved"]), vnd(row["allocated"]), vnd(row["disbursed"])]
+            [f"{row['commune']} ({row['requests']})", amount(row["requested"])]
+            + [amount(row["approved"]), amount(row["allocated"]), amount(row["disbursed"])]
             for row in c["by_commune"]
         ],
         {1, 2, 3, 4},

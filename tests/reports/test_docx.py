@@ -7,6 +7,7 @@ from django.urls import reverse
 from docx import Document
 from docx.oxml.ns import qn
 
+from reports.docx import render_docx
 from steering.authz import Role
 from tests.factories import make_user
 
@@ -39,6 +40,7 @@ def test_docx_says_what_the_pdf_says(report):
         "có 1 nhiệm vụ quá hạn",
         "Tổng số nhiệm vụ 0 3 +3",
         "Cấp chữ ký số cho cán bộ",
+        "Chữ viết tắt: SNV: Sở Nội vụ; Sở KH&CN: Sở Khoa học và Công nghệ.",
         "Nơi nhận:",
         "- Lưu: VT.",
         "TRƯỞNG BAN",
@@ -47,6 +49,40 @@ def test_docx_says_what_the_pdf_says(report):
         assert phrase in text, phrase
     overdue = report.snapshot["overdue_tasks"][0]
     assert f"31/08/2025 ({overdue['days']} ngày)" in text
+
+
+def test_communes_and_indicators_sections_are_numbered_on_from_vi(report):
+    """A province's report adds the communes' investment and the indicators before the
+    meetings, money in the official style as the PDF prints it."""
+    money = {"requested": 263_300_000_000, "approved": 2_000_000, "allocated": 0, "disbursed": 0}
+    snapshot = {
+        **report.snapshot,
+        "communes": {
+            "totals": {"communes": 2, "requests": 3, **money},
+            "programmes": [
+                {"name": "Chương trình chuyển đổi số", "decision_number": "1520/QĐ-UBND"}
+                | {"total": 5_000_000, "allocated": 0, "disbursed": 0, "remaining": 5_000_000}
+            ],
+            "by_status": [{"status": "Đã phê duyệt", "requests": 1, "requested": 2_000_000}],
+            "by_commune": [{"commune": "Phường Pleiku", "requests": 3, **money}],
+        },
+        "indicators": [
+            {"name": "Tỷ lệ hồ sơ trực tuyến", "unit": "%", "target": 80, "actual": 44.05}
+            | {"rate": 55.06, "met": False}
+        ],
+    }
+    text = text_of(Document(io.BytesIO(render_docx(snapshot))))
+    for phrase in [
+        "VI. ĐẦU TƯ HẠ TẦNG CÔNG NGHỆ THÔNG TIN CẤP XÃ",
+        "tổng kinh phí đề nghị 263,3 tỷ đồng",
+        "Đơn vị tính: đồng",
+        "1520/QĐ-UBND 5.000.000",
+        "Phường Pleiku (3) 263.300.000.000",
+        "VII. CHỈ TIÊU",
+        "Tỷ lệ hồ sơ trực tuyến % 80 44,05 55,06 Chưa đạt",
+        "VIII. CÁC PHIÊN HỌP CỦA BAN CHỈ ĐẠO TRONG KỲ",
+    ]:
+        assert phrase in text, phrase
 
 
 def test_docx_is_an_a4_page_in_times_new_roman_with_repeated_table_headers(report):
