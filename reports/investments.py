@@ -7,10 +7,9 @@ money counts by its own dates (allocation decided on, disbursement paid on, prog
 """
 
 from collections import defaultdict
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from django.db.models import F, Model, OuterRef, QuerySet, Subquery, Sum
-from django.utils import timezone
 
 from communes.models import (
     Allocation,
@@ -20,13 +19,9 @@ from communes.models import (
     TransitionLog,
 )
 from communes.workflow import Status
+from tasks.rules import end_of
 
 APPROVED_OR_LATER = (Status.APPROVED, Status.ALLOCATED, Status.PURCHASING, Status.COMPLETED)
-
-
-def _cutoff(day: date) -> datetime:
-    """The first instant after ``day``: what was recorded before it counts."""
-    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
 
 
 def _as_recorded(rows: QuerySet, model: type[Model], cutoff: datetime, *fields: str) -> QuerySet:
@@ -55,7 +50,7 @@ def _then(row: dict, field: str):
 
 def _statuses_on(committee_id: int, day: date) -> dict[int, str]:
     """Each request's status at the end of ``day`` (requests still drafts are left out)."""
-    cutoff = _cutoff(day)
+    cutoff = end_of(day)
     steps = (
         TransitionLog.objects.filter(
             at__lt=cutoff,
@@ -80,7 +75,7 @@ def communes_as_of(committee_id: int, day: date) -> dict | None:
     requests = _as_recorded(
         InvestmentRequest.objects.filter(pk__in=statuses).order_by(),
         InvestmentRequest,
-        _cutoff(day),
+        end_of(day),
         *amounts,
     ).values(
         "pk",
@@ -145,7 +140,7 @@ def programmes_as_of(request_ids: list[int], day: date) -> list[dict]:
     ).values("pk")
     programmes = (
         _as_recorded(
-            FundingProgramme.objects.filter(pk__in=funding), FundingProgramme, _cutoff(day), "total"
+            FundingProgramme.objects.filter(pk__in=funding), FundingProgramme, end_of(day), "total"
         )
         .order_by("decision_date", "id")
         .values("pk", "name", "decision_number", "total", "recorded_then", "total_then")

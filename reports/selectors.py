@@ -18,25 +18,25 @@ from reports.investments import communes_as_of
 from reports.models import Report
 from steering import selectors as steering_selectors
 from steering.models import Agency, Committee, Meeting, Member
-from tasks.models import Assignment, Field, Task
+from tasks.models import Assignment, Task
+from tasks.rules import (
+    agency_counts,
+    agency_finish,
+    end_of,
+    field_counts,
+    field_rows,
+    lead_overdue,
+)
 from tasks.selectors import (
     TaskAsOf,
     as_of,
     deadlines_as_of,
-    end_of,
     followup_counts,
     lead_states_as_of,
     summary_as_of,
 )
 from tasks.services import NOT_STARTED, State
-from tasks.status import (
-    COMPLETED_CATEGORIES,
-    OPEN_STATUSES,
-    OVERDUE_CATEGORIES,
-    Category,
-    Status,
-    categorize,
-)
+from tasks.status import OPEN_STATUSES, OVERDUE_CATEGORIES, Category, Status, categorize
 
 NAMES_SHOWN = 3  # lead agencies named in a row before "và N đơn vị khác"
 
@@ -131,30 +131,20 @@ def leads_as_of(task_ids: list[int], day: date) -> dict[int, list[Lead]]:
 
 def agency_rows(leads: dict[int, list[Lead]], followups: dict[int, tuple[int, int]]) -> list[dict]:
     """Per lead agency: led, completed, overdue, on-time rate, urges received and extensions
-    granted (``followups``, by agency id); slowest (most overdue) first."""
-    table: dict[str, dict] = {}
+    granted (``followups``, by agency id); slowest (most overdue) first. Counted as
+    ``tasks.selectors.agency_table`` counts (``tasks.rules``)."""
+    by_agency: dict[str, list[Lead]] = defaultdict(list)
     for lead in (lead for rows in leads.values() for lead in rows):
-        urges, extensions = followups.get(lead.agency_id, (0, 0))
-        row = table.setdefault(
-            lead.agency,
-            {
-                "agency": lead.agency,
-                "led": 0,
-                "completed": 0,
-                "on_time": 0,
-                "overdue": 0,
-                "urges": urges,
-                "extensions": extensions,
-            },
+        by_agency[lead.agency].append(lead)
+    rows = [
+        agency_finish(
+            {"agency": name, **agency_counts(lead.category for lead in led)},
+            followups,
+            led[0].agency_id,
         )
-        row["led"] += 1
-        row["completed"] += lead.category in COMPLETED_CATEGORIES
-        row["on_time"] += lead.category == Category.COMPLETED_ON_TIME
-        row["overdue"] += lead.category in OVERDUE_CATEGORIES
-    rows = sorted(table.values(), key=lambda row: (-row["overdue"], row["agency"]))
-    for row in rows:
-        row["on_time_rate"] = round(100 * row["on_time"] / row["led"], 1)
-    return rows
+        for name, led in by_agency.items()
+    ]
+    return sorted(rows, key=lambda row: (-row["overdue"], row["agency"]))
 
 
 def _names(names: list[str]) -> str:
@@ -232,9 +222,7 @@ def task_lists(items: list[TaskAsOf], leads: dict[int, list[Lead]], span, after)
             )
         if item.category in OVERDUE_CATEGORIES:
             late = [
-                lead
-                for lead in task_leads
-                if lead.state.status in OPEN_STATUSES and lead.deadline and lead.deadline < day
+                lead for lead in task_leads if lead_overdue(lead.state.status, lead.deadline, day)
             ]
             overdue.append(
                 {
@@ -256,16 +244,8 @@ def task_lists(items: list[TaskAsOf], leads: dict[int, list[Lead]], span, after)
 
 
 def by_field(items: list[TaskAsOf]) -> list[dict]:
-    labels = dict(Field.choices)
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for item in items:
-        totals[item.task.field][0] += 1
-        totals[item.task.field][1] += item.state.status == Status.COMPLETED
-    rows = [
-        {"field": key, "label": str(labels.get(key, key)), "total": total, "completed": done}
-        for key, (total, done) in totals.items()
-    ]
-    return sorted(rows, key=lambda row: (-row["total"], row["label"]))
+    """Tasks and completed tasks per field, as ``tasks.selectors.by_field`` counts them."""
+    return field_rows(field_counts((item.task.field, item.state.status) for item in items))
 
 
 PLACE = re.compile(r"\b(?:tỉnh|thành phố|xã|phường|đặc khu)\s+(.+)$", re.IGNORECASE)

@@ -1,13 +1,13 @@
 """Reads of the committee's data: indicators against their targets, as of any day."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from steering.models import Committee, Indicator, IndicatorValue
+from tasks.rules import end_of
 
 HUNDRED = Decimal(100)
 
@@ -58,7 +58,7 @@ def indicator_statuses(indicators: QuerySet[Indicator], day: date) -> list[Indic
     Read from the values' history, so a value recorded later, or a later correction of an old
     period, does not change what an earlier day shows: a report regenerated later says the same.
     """
-    end = timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+    end = end_of(day)
     indicators = list(indicators.select_related("agency"))
     versions = (
         IndicatorValue.history.filter(

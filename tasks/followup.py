@@ -26,7 +26,8 @@ from steering.models import Agency, Committee, Member
 from tasks import services
 from tasks.models import Assignment, Extension, ProgressUpdate, Task, Urge
 from tasks.notices import agency_recipients
-from tasks.selectors import agency_table, end_of
+from tasks.rules import end_of
+from tasks.selectors import agency_table
 from tasks.status import OPEN_STATUSES, OVERDUE_CATEGORIES, Status
 
 CODES_NAMED = 10  # task codes named in one notification about several tasks

@@ -4,18 +4,23 @@ the register as of any past date (replayed from the progress log)."""
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
 
 from common.text import fold
 from steering.models import Committee
 from tasks.models import Assignment, Extension, ProgressUpdate, Task, Urge
+from tasks.rules import (
+    agency_counts_db,
+    agency_finish,
+    end_of,
+    field_counts_db,
+    field_rows,
+    lead_overdue,
+)
 from tasks.services import NOT_STARTED, State, rollup, state_after
 from tasks.status import (
-    COMPLETED_CATEGORIES,
-    OPEN_STATUSES,
     OVERDUE_CATEGORIES,
     Category,
     Status,
@@ -102,18 +107,8 @@ def category_summary(tasks: QuerySet[Task], today: date) -> Summary:
 
 
 def by_field(tasks: QuerySet[Task]) -> list[dict]:
-    from tasks.models import Field
-
-    labels = dict(Field.choices)
-    rows = (
-        tasks.order_by()
-        .values("field")
-        .annotate(total=Count("id"), completed=Count("id", filter=Q(status="completed")))
-    )
-    return sorted(
-        ({**row, "label": labels.get(row["field"], row["field"])} for row in rows),
-        key=lambda row: -row["total"],
-    )
+    rows = tasks.order_by().values_list("field").annotate(**field_counts_db())
+    return field_rows(rows)
 
 
 AGENCY_SORTS = {
@@ -135,17 +130,11 @@ def agency_table(tasks: QuerySet[Task], today: date, sort: str = "overdue") -> l
         .with_timeliness(today)
         .order_by()
         .values("agency_id", "agency__name", "agency__short_name")
-        .annotate(
-            led=Count("id"),
-            completed=Count("id", filter=Q(category__in=COMPLETED_CATEGORIES)),
-            on_time=Count("id", filter=Q(category=Category.COMPLETED_ON_TIME)),
-            overdue=Count("id", filter=Q(category__in=OVERDUE_CATEGORIES)),
-        )
+        .annotate(**agency_counts_db())
     )
     counts = followup_counts(tasks, end_of(today))
     for row in rows:
-        row["on_time_rate"] = round(100 * row["on_time"] / row["led"], 1) if row["led"] else 0.0
-        row["urges"], row["extensions"] = counts.get(row["agency_id"], (0, 0))
+        agency_finish(row, counts, row["agency_id"])
     order = AGENCY_SORTS.get(sort, AGENCY_SORTS["overdue"])
     for key in reversed(order):  # stable sorts, least significant key first
         name = key.lstrip("-")
@@ -290,11 +279,6 @@ class TaskAsOf:
     extended: bool = False  # an extension granted by then moved a lead's deadline
 
 
-def end_of(day: date) -> datetime:
-    """The cut-off for "as of ``day``": log entries recorded before the next midnight."""
-    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
-
-
 def lead_states_as_of(task_ids: list[int], day: date) -> dict[int, State]:
     """The state of each lead assignment of the tasks at the end of ``day``, by assignment id.
 
@@ -359,11 +343,9 @@ def as_of(tasks: QuerySet[Task], day: date) -> list[TaskAsOf]:
     for task in existing:
         states = lead_states[task.pk]
         state = rollup([s for s, _ in states])
-        lead_overdue = any(
-            s.status in OPEN_STATUSES and due is not None and due < day for s, due in states
-        )
+        late = any(lead_overdue(s.status, due, day) for s, due in states)
         deadline = task_deadline(task.due_date, extended.get(task.pk))
-        category = categorize(state.status, deadline, state.completed_on, day, lead_overdue)
+        category = categorize(state.status, deadline, state.completed_on, day, late)
         done = sum(1 for s, _ in states if s.status == "completed")
         result.append(
             TaskAsOf(task, state, category, done, len(states), deadline, task.pk in extended)

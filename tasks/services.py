@@ -25,6 +25,7 @@ from tasks import notices
 from tasks.deadlines import DeadlineError, parse_deadline
 from tasks.evidence import store_evidence
 from tasks.models import Assignment, ProgressUpdate, Task
+from tasks.rules import earliest_open_due
 from tasks.status import FINISHED_STATUSES, OPEN_STATUSES, Status
 
 TASK_CODE_PREFIX = "57"
@@ -108,9 +109,7 @@ def task_refresh(task: Task, user=None) -> Task:
     )
     leads = list(leads)
     state = rollup([State(status, percent, done) for status, percent, done, _ in leads])
-    earliest = min(
-        (due for status, _, _, due in leads if status in OPEN_STATUSES and due), default=None
-    )
+    earliest = earliest_open_due((status, due) for status, _, _, due in leads)
     if task.status == Status.CANCELLED:
         return task
     current = (task.status, task.percent, task.completed_on, task.earliest_lead_due)
