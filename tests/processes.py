@@ -39,7 +39,7 @@ class RedisServer:
 
     def __init__(self):
         if not shutil.which("redis-server"):
-            pytest.skip("redis-server is not installed")
+            pytest.fail("redis-server is not installed (bash .ci/run starts it)")
         self.port = free_port()
         self.dir = tempfile.mkdtemp(prefix="jobs-redis-")
         self.process: subprocess.Popen | None = None

@@ -10,8 +10,6 @@ province Đắk Lắk, C = the central committee above them, K = the commune com
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from django.test import Client
 
@@ -345,10 +343,6 @@ def observe(world, client: Client, name: str, method: str, persona: str) -> list
     return answers
 
 
-def cells(answers) -> str:
-    return "".join(NO_OBJECT if a is None else a.code for a in answers)
-
-
 TENANT_NAMES = {
     "A": "A (own province)",
     "B": "B (sibling province)",
@@ -441,23 +435,3 @@ def test_the_admin_is_for_administrators_only(world, db, client):
         for url in urls:
             status = fetch(client, "GET", url).status
             assert status == (200 if persona == "administrator" else 403), (persona, url)
-
-
-@pytest.mark.skipif(not os.environ.get("MATRIX_DUMP"), reason="prints the observed tables")
-def test_dump_observed_tables(world, db):
-    """``MATRIX_DUMP=1 pytest -s -k dump tests/authz``: the tables as observed, to review and
-    paste when a URL or a rule changes."""
-    client = Client()
-    print()
-    for name, target in OBJECT_URLS.items():
-        for method in target.methods:
-            row = [cells(observe(world, client, name, method, p)) for p in PERSONA_NAMES]
-            key = f'"{name} {method}":'
-            print(f'    {key:<40}"{" ".join(row)}",')
-    for name, (method, api) in LIST_PAGES.items():
-        row = []
-        for persona in PERSONA_NAMES:
-            client.force_login(world.personas[persona])
-            row.append(str(fetch(client, method, url_for(name, None), api=api).status))
-        key = f'"{name}":'
-        print(f'    {key:<29}"{" ".join(row)}",')

@@ -29,7 +29,7 @@ def postgres_bin(name: str) -> str:
         iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))), None
     )
     if not found:
-        pytest.skip(f"PostgreSQL server binaries ({name}) are not installed")
+        pytest.fail(f"PostgreSQL server binaries ({name}) are not installed (bash .ci/run)")
     return found
 
 
