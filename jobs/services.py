@@ -27,7 +27,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.apps import apps
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection, transaction
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from kombu.exceptions import KombuError
 from redis.exceptions import RedisError
@@ -88,9 +88,9 @@ def job_send(label: str, pk: int) -> bool:
         logger.warning("job=%s:%s event=send_refused error=%r", label, pk, exc)
         model.objects.filter(pk=pk, status=JobStatus.QUEUED).update(note=JobNote.QUEUE_UNAVAILABLE)
         return False
-    model.objects.filter(pk=pk, status=JobStatus.QUEUED).update(sent_at=timezone.now())
-    model.objects.filter(pk=pk, status=JobStatus.QUEUED, note=JobNote.QUEUE_UNAVAILABLE).update(
-        note=""
+    model.objects.filter(pk=pk, status=JobStatus.QUEUED).update(
+        sent_at=timezone.now(),
+        note=Case(When(note=JobNote.QUEUE_UNAVAILABLE, then=Value("")), default=F("note")),
     )
     return True
 
@@ -264,8 +264,9 @@ def jobs_sweep() -> dict[str, int]:
             outcome = _recover(model, pk, stale_before)
             if outcome:
                 counts[outcome] += 1
+        never_sent = Q(queued_at__lt=resend_before) | Q(queued_at__isnull=True)
         unsent = model.objects.filter(status=JobStatus.QUEUED).filter(
-            Q(sent_at__lt=resend_before) | Q(sent_at__isnull=True, queued_at__lt=resend_before)
+            Q(sent_at__lt=resend_before) | Q(sent_at__isnull=True) & never_sent
         )
         for pk in list(unsent.values_list("pk", flat=True)):
             logger.error("job=%s:%s event=resend", label, pk)
@@ -277,7 +278,8 @@ def _recover(model: type[Job], pk: int, stale_before) -> str | None:
     """A running job without a heartbeat: queue it again, or fail it after MAX_ATTEMPTS."""
     with transaction.atomic():
         job = model.objects.select_for_update().get(pk=pk)
-        if job.status != JobStatus.RUNNING or (job.heartbeat_at or job.started_at) >= stale_before:
+        last_seen = job.heartbeat_at or job.started_at  # both empty: running before jobs/
+        if job.status != JobStatus.RUNNING or (last_seen and last_seen >= stale_before):
             return None  # it finished, or beat again, since the sweep looked
         logger.error(
             "job=%s:%s event=worker_lost worker=%s heartbeat_at=%s attempts=%s",

@@ -86,3 +86,19 @@ def test_retry_of_a_report_that_is_fine_changes_nothing(committee, client_for, s
     )
     report.refresh_from_db()
     assert report.status == JobStatus.RUNNING and report.attempts == 1
+
+
+def test_sweep_recovers_jobs_left_from_before_the_lifecycle(
+    committee, django_capture_on_commit_callbacks
+):
+    """Rows migrated from the old lifecycles have no queue or heartbeat times."""
+    running, waiting = queued_report(committee), queued_report(committee)
+    Report.objects.filter(pk=running.pk).update(
+        status=JobStatus.RUNNING, queued_at=None, started_at=None, heartbeat_at=None
+    )
+    Report.objects.filter(pk=waiting.pk).update(queued_at=None, sent_at=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.jobs_sweep() == {"requeued": 1, "failed": 0, "sent": 1}
+    for report in (running, waiting):
+        report.refresh_from_db()
+        assert report.status == JobStatus.DONE
