@@ -169,6 +169,7 @@ def _deadline(row: dict, days: bool = False) -> str:
 
 
 def _header(document, head) -> None:
+    """The two-column borderless header of reports.letterhead: issuer left, motto right."""
     issuer, motto = Mm(70), Mm(95)
     table = document.add_table(rows=1, cols=2)
     _layout(table, [issuer, motto])
@@ -178,11 +179,18 @@ def _header(document, head) -> None:
     if head.parent_body:
         _line(left, head.parent_body, size=12.5)
     _line(left, head.issuing_body, size=12.5, bold=True)
-    _rule(left, Mm(25), issuer)
+    if head.party:
+        _line(left, "*")
+    else:
+        _rule(left, Mm(25), issuer)
     _line(left, head.number)
-    _line(right, head.motto, size=12.5, bold=True)
-    _line(right, head.motto_2, size=13.5, bold=True)
-    _rule(right, Mm(59), motto)
+    if head.party:  # 36-HD: the title in bold capitals, a rule of its length below
+        _line(right, head.motto, size=14, bold=True)
+        _rule(right, Mm(66), motto)
+    else:
+        _line(right, head.motto, size=12.5, bold=True)
+        _line(right, head.motto_2, size=13.5, bold=True)
+        _rule(right, Mm(59), motto)
     _line(right, head.place_date, italic=True)
     _line(document, "")
     _line(document, head.title, size=14, bold=True)
@@ -409,8 +417,11 @@ def _closing(document, head, r: dict, generated_at: datetime) -> None:
     _text(paragraph, "Nơi nhận:", size=12, bold=True, italic=True)
     for line in head.recipients:
         _line(left, line, size=11, align="left")
-    _text(right.paragraphs[0], head.signer_title, size=13.5, bold=True)
+    first, *others = head.authority
+    _text(right.paragraphs[0], first, size=13.5, bold=True)
     right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for line in others:
+        _line(right, line, size=13.5, bold=True)
     for _ in range(4):
         _line(right, "")
     _line(right, head.signer_name, size=13.5, bold=True)

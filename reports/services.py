@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from common.periods import half_year, quarter_of
 from jobs.services import job_enqueue, job_retry
 from reports.docx import render_docx
+from reports.letterhead import committee_settings
 from reports.models import Report, kind_of
 from reports.pdf import render_pdf
 from reports.selectors import report_figures
@@ -55,6 +56,7 @@ def report_render(report: Report, beat) -> None:
     generated_at = timezone.now()
     with translation.override("vi"):
         snapshot = report_figures(report, today=timezone.localdate(generated_at))
+    snapshot["committee"].update(committee_settings(report.committee))
     snapshot["generated_at"] = generated_at.isoformat()
     beat(40)
     pdf, pages = render_pdf(snapshot, generated_at)

@@ -43,8 +43,15 @@ class MemberInline(admin.TabularInline):
 
 @admin.register(Committee)
 class CommitteeAdmin(admin.ModelAdmin):
-    list_display = ["name", "level", "parent", "province_code", "establishing_decision"]
-    list_filter = ["level"]
+    list_display = [
+        "name",
+        "level",
+        "parent",
+        "province_code",
+        "establishing_decision",
+        "document_format",
+    ]
+    list_filter = ["level", "document_format"]
     search_fields = ["name", "establishing_decision"]
     autocomplete_fields = ["parent", "agency"]
     inlines = [MemberInline]

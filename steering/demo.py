@@ -36,6 +36,7 @@ from steering.models import (
     Agency,
     Committee,
     Document,
+    DocumentFormat,
     Indicator,
     IndicatorValue,
     Meeting,
@@ -98,6 +99,11 @@ class CommitteeSeed:
     accounts: list[AccountRow]
     province: str = ""  # the province whose communes it follows (vietnam_provinces name)
     province_code: int | None = None
+    # How its documents are headed (reports.letterhead): Party or State format, the body printed
+    # above its name, its abbreviation in document numbers.
+    document_format: str = DocumentFormat.PARTY
+    superior_body: str = ""
+    document_symbol: str = "BCĐ"
 
 
 # --- The central committee -----------------------------------------------------------------
@@ -152,6 +158,8 @@ CENTRAL_DOCUMENTS: list[DocumentRow] = [
 ]
 
 CENTRAL = CommitteeSeed(
+    superior_body="BAN CHẤP HÀNH TRUNG ƯƠNG",
+    document_symbol="BCĐTW",
     name=CENTRAL_NAME,
     level=Committee.Level.CENTRAL,
     establishing_decision="204-QĐ/TW",
@@ -303,6 +311,7 @@ ACCOUNTS: list[AccountRow] = [
 ]
 
 GIA_LAI = CommitteeSeed(
+    superior_body="TỈNH ỦY GIA LAI",
     name=GIA_LAI_NAME,
     level=Committee.Level.PROVINCE,
     establishing_decision="05-QĐ/TU",
@@ -427,6 +436,7 @@ TUYEN_QUANG_EXTRA_AGENCIES: list[AgencyRow] = [
 ]
 
 TUYEN_QUANG = CommitteeSeed(
+    superior_body="TỈNH ỦY TUYÊN QUANG",
     name=TUYEN_QUANG_NAME,
     level=Committee.Level.PROVINCE,
     establishing_decision="02-QĐ/TU",
@@ -506,6 +516,9 @@ TUYEN_QUANG = CommitteeSeed(
 # --- Pleiku ward ---------------------------------------------------------------------------
 
 PLEIKU = CommitteeSeed(
+    # A committee of the ward's People's Committee: State documents (Decree 30/2020/ND-CP).
+    document_format=DocumentFormat.STATE,
+    superior_body="ỦY BAN NHÂN DÂN PHƯỜNG PLEIKU",
     name=PLEIKU_NAME,
     level=Committee.Level.COMMUNE,
     # Gia Lai's register records the decision as Pleiku's completion of task "Các xã, phường
@@ -721,6 +734,9 @@ def seed_committee(
             "agency": agency,
             "establishing_decision": spec.establishing_decision,
             "established_on": spec.established_on,
+            "document_format": spec.document_format,
+            "superior_body": spec.superior_body,
+            "document_symbol": spec.document_symbol,
         },
     )
     seed_agencies(committee, agencies)

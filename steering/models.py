@@ -110,6 +110,13 @@ class Document(NFCTextMixin):
         return self.number
 
 
+class DocumentFormat(models.TextChoices):
+    """The two formats of Vietnamese official documents."""
+
+    PARTY = "party", _("Party (Guidance 36-HD/VPTW)")
+    STATE = "state", _("State (Decree 30/2020/ND-CP)")
+
+
 class Committee(NFCTextMixin):
     """Ban Chỉ đạo — a steering committee at the central, provincial or commune level.
 
@@ -154,6 +161,33 @@ class Committee(NFCTextMixin):
     )
     establishing_decision = models.CharField(_("establishing decision"), max_length=64, blank=True)
     established_on = DateField(_("established on"), null=True, blank=True)
+    document_format = models.CharField(
+        _("document format"),
+        max_length=8,
+        choices=DocumentFormat.choices,
+        default=DocumentFormat.STATE,
+        help_text=_(
+            "The format of the committee's documents: Party (Guidance 36-HD/VPTW) for a committee "
+            "of a Party committee, State (Decree 30/2020/ND-CP) for one of a People's Committee."
+        ),
+    )
+    superior_body = models.CharField(
+        _("superior body"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            'Printed above the committee\'s name in its documents, e.g. "TỈNH ỦY GIA LAI" or '
+            '"ỦY BAN NHÂN DÂN PHƯỜNG PLEIKU". Empty: the body its head leads.'
+        ),
+    )
+    document_symbol = models.CharField(
+        _("document symbol"),
+        max_length=16,
+        default="BCĐ",
+        help_text=_(
+            'The committee\'s abbreviation in document numbers, e.g. "BCĐ" in "40-TB/BCĐ".'
+        ),
+    )
 
     objects = RestrictedQuerySet.as_manager()
 
