@@ -34,22 +34,29 @@ def format_vnd(amount: int) -> str:
     return f"{format_amount(amount)}{_NBSP}₫"
 
 
-def format_vnd_short(amount: int) -> str:
-    """Amount in "tỷ đồng" or "triệu đồng" with one decimal, e.g. "263,3 tỷ đồng".
+def format_vnd_short(amount: int, language: str = "vi") -> str:
+    """Amount in billions or millions with one decimal, for lists and charts: "263,3 tỷ đồng"
+    in Vietnamese (the default: documents), "VND 263.3 billion" in English.
 
-    The decimal is rounded half up and dropped when zero ("250 tỷ đồng"); amounts under one
-    million fall back to :func:`format_dong`. A plain space precedes the unit.
+    The decimal is rounded half up and dropped when zero ("250 tỷ đồng", "VND 250 billion");
+    amounts under one million fall back to the full amount ("500.000 đồng", "VND 500,000").
+    A plain space separates number and unit.
     """
     _require_int(amount)
+    english = language.startswith("en")
     magnitude = abs(amount)
+    sign = "-" if amount < 0 else ""
     if magnitude >= _BILLION:
-        unit, name = _BILLION, "tỷ đồng"
+        unit, name = _BILLION, ("billion" if english else "tỷ đồng")
     elif magnitude >= _MILLION:
-        unit, name = _MILLION, "triệu đồng"
+        unit, name = _MILLION, ("million" if english else "triệu đồng")
+    elif english:
+        return f"{sign}VND {magnitude:,}"
     else:
         return format_dong(amount)
     # Integer arithmetic: a float would misround large amounts.
     whole, tenth = divmod((magnitude * 10 + unit // 2) // unit, 10)
-    sign = "-" if amount < 0 else ""
+    if english:
+        return f"{sign}VND {whole:,}{f'.{tenth}' if tenth else ''} {name}"
     decimal = f",{tenth}" if tenth else ""
     return f"{sign}{_group(whole)}{decimal} {name}"

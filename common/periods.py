@@ -1,9 +1,11 @@
-"""Reporting periods (quarters, half-years, years) and their Vietnamese labels."""
+"""Reporting periods (quarters, half-years, years) and their labels (Vietnamese, English)."""
 
 import calendar
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
+
+from django.utils.translation import get_language
 
 PeriodKind = Literal["quarter", "half", "year"]
 
@@ -29,6 +31,20 @@ class Period:
             side = "đầu" if self.number == 1 else "cuối"
             return f"6 tháng {side} năm {self.year}"
         return f"năm {self.year}"
+
+    @property
+    def label_en(self) -> str:
+        """Label in English, e.g. "Q3 2025", "H1 2025", "2025"."""
+        if self.kind == "quarter":
+            return f"Q{self.number} {self.year}"
+        if self.kind == "half":
+            return f"H{self.number} {self.year}"
+        return str(self.year)
+
+    @property
+    def label(self) -> str:
+        """Label in the active language (pages, messages); documents print ``label_vi``."""
+        return self.label_en if (get_language() or "vi").startswith("en") else self.label_vi
 
 
 def month_end(year: int, month: int) -> date:

@@ -18,7 +18,7 @@ def _value(period: Period) -> str:
 
 
 def _label(period: Period) -> str:
-    return period.label_vi[0].upper() + period.label_vi[1:]
+    return period.label[0].upper() + period.label[1:]
 
 
 def period_choices(today: date) -> list:

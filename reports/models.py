@@ -84,11 +84,15 @@ class Report(Job):
 
     @property
     def period_label(self) -> str:
-        """As printed in the title: "quý III năm 2025", "từ ngày 01/07/2025 đến ngày ..."."""
+        """As pages and messages name it, in the active language: "quý III năm 2025" or
+        "Q3 2025", "từ ngày 01/07/2025 đến ngày ..." (the PDF prints the Vietnamese label)."""
         period = self.period
         if period is not None:
-            return period.label_vi
-        return f"từ ngày {self.period_start:%d/%m/%Y} đến ngày {self.period_end:%d/%m/%Y}"
+            return period.label
+        return _("from %(start)s to %(end)s") % {
+            "start": f"{self.period_start:%d/%m/%Y}",
+            "end": f"{self.period_end:%d/%m/%Y}",
+        }
 
     def perform(self, beat) -> None:
         from reports.services import report_render  # the services import this module

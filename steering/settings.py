@@ -105,7 +105,8 @@ MIDDLEWARE = [
     # One log line per request (static files excepted), with user, status and duration.
     "ops.middleware.RequestLogMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Vietnamese unless the user chose English (not Accept-Language): common/language.py.
+    "common.language.LanguageMiddleware",
     # 413 from Content-Length, before CsrfViewMiddleware reads the body.
     "common.security.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",

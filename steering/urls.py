@@ -2,9 +2,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView
 
+from common.language import language_switch
 from ops import views as ops_views
 from steering import views
 
@@ -42,7 +42,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("i18n/setlang/", login_not_required(language_switch), name="set_language"),
     path("communes/", include("communes.urls")),
     path("reports/", include("reports.urls")),
     path("notifications/", include("notifications.urls")),

@@ -368,10 +368,34 @@ class Change:
     created: bool
 
 
-def _display(field, value):
+def _display(field, value, names: dict | None = None):
+    """A value as the change history shows it: dates dd/mm/yyyy, choices by their label, a
+    link to another row by its name (``names``: (model, pk) -> name), never its id."""
+    if value is None:
+        return value
+    if field.is_relation:
+        return (names or {}).get((field.related_model, value), value)
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     return dict(field.choices).get(value, value) if field.choices else value
+
+
+def _name(obj) -> str:
+    full_name = getattr(obj, "get_full_name", lambda: "")()
+    return full_name or str(obj)
+
+
+def _related_names(diffs: list[tuple]) -> dict:
+    """The names of the rows the changed links point to, one query per related model."""
+    wanted: dict = defaultdict(set)
+    for field, old, new in diffs:
+        if field.is_relation:
+            wanted[field.related_model] |= {v for v in (old, new) if v is not None}
+    return {
+        (model, pk): _name(obj)
+        for model, ids in wanted.items()
+        for pk, obj in model._default_manager.in_bulk(ids).items()
+    }
 
 
 def change_history(task: Task, assignment_ids: list[int], limit: int = 30) -> list[Change]:
@@ -383,16 +407,22 @@ def change_history(task: Task, assignment_ids: list[int], limit: int = 30) -> li
         *assignments.select_related("history_user", "agency")[:limit],
     ]
     records.sort(key=lambda r: r.history_date, reverse=True)
-    changes = []
+    rows = []
     for record in records[:limit]:
         model = record.instance_type
-        subject = str(record.agency) if model is Assignment else task.code
-        fields = []
-        created = record.history_type == "+"
-        if not created and record.prev_record is not None:
+        diffs = []
+        if record.history_type != "+" and record.prev_record is not None:
             for diff in record.diff_against(record.prev_record).changes:
-                field = model._meta.get_field(diff.field)
-                old, new = _display(field, diff.old), _display(field, diff.new)
-                fields.append((field.verbose_name, old, new))
+                diffs.append((model._meta.get_field(diff.field), diff.old, diff.new))
+        rows.append((record, model, diffs))
+    names = _related_names([diff for _, _, diffs in rows for diff in diffs])
+    changes = []
+    for record, model, diffs in rows:
+        subject = str(record.agency) if model is Assignment else task.code
+        fields = [
+            (field.verbose_name, _display(field, old, names), _display(field, new, names))
+            for field, old, new in diffs
+        ]
+        created = record.history_type == "+"
         changes.append(Change(record.history_date, record.history_user, subject, fields, created))
     return changes

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from common.files import private_download
@@ -18,8 +19,20 @@ from communes.forms import (
 )
 from communes.models import Allocation, Attachment, Commune, InvestmentRequest
 from communes.selectors import allocation_disbursed
-from communes.workflow import TRANSITIONS
+from communes.workflow import TRANSITIONS, Action
 from steering import authz
+
+# What the officer is told once a step is taken, as an office would word it.
+DONE = {
+    Action.SUBMIT: gettext_lazy("The request was sent for review."),
+    Action.START_REVIEW: gettext_lazy("The request was received for review."),
+    Action.APPROVE: gettext_lazy("The request was approved."),
+    Action.RETURN: gettext_lazy("The request was returned to the commune for revision."),
+    Action.REJECT: gettext_lazy("The request was rejected."),
+    Action.ALLOCATE: gettext_lazy("Funds were allocated to the request."),
+    Action.START_PURCHASING: gettext_lazy("Purchasing under the request has started."),
+    Action.COMPLETE: gettext_lazy("Completion of the investment was recorded."),
+}
 
 
 def _save_request(request, form, items, commune=None, instance=None):
@@ -163,7 +176,7 @@ def request_act(request, pk: int, action: str):
         else:
             messages.success(
                 request,
-                _("%(action)s: done.") % {"action": TRANSITIONS[action].action.label},
+                DONE[TRANSITIONS[action].action],
             )
             return redirect("communes:request_detail", pk=investment.pk)
     investment.refresh_from_db()

@@ -47,3 +47,30 @@ def test_format_amount_and_dong() -> None:
 def test_rejects_non_integer_amounts(formatter, amount) -> None:
     with pytest.raises(TypeError):
         formatter(amount)
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        (2_200_000_000, "VND 2.2 billion"),
+        (263_300_000_000, "VND 263.3 billion"),
+        (250_000_000_000, "VND 250 billion"),
+        (1_250_000_000_000, "VND 1,250 billion"),
+        (850_000_000, "VND 850 million"),
+        (500_000, "VND 500,000"),
+        (-2_200_000_000, "-VND 2.2 billion"),
+    ],
+)
+def test_short_form_in_english(amount, expected):
+    assert format_vnd_short(amount, "en") == expected
+
+
+def test_short_form_filter_follows_the_page_language():
+    from django.utils import translation
+
+    from steering.templatetags.money import vnd_short
+
+    with translation.override("en"):
+        assert vnd_short(2_200_000_000) == "VND 2.2 billion"
+    with translation.override("vi"):
+        assert vnd_short(2_200_000_000) == "2,2 tỷ đồng"

@@ -98,3 +98,16 @@ def test_previous(period: Period, expected: Period) -> None:
 )
 def test_label_vi(period: Period, label: str) -> None:
     assert period.label_vi == label
+
+
+def test_labels_follow_the_active_language():
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert [quarter(2025, 3).label, half_year(2026, 1).label, year_period(2026).label] == [
+            "Q3 2025",
+            "H1 2026",
+            "2026",
+        ]
+    with translation.override("vi"):
+        assert quarter(2025, 3).label == "quý III năm 2025"

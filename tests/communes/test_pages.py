@@ -144,6 +144,17 @@ def test_a_refused_step_redisplays_the_page_with_the_message_and_changes_nothing
     assert investment.status == Status.UNDER_REVIEW and investment.approved_amount is None
 
 
+def test_a_step_taken_is_confirmed_in_words_an_office_would_use(
+    client_for, make_request, advance, reviewer
+):
+    investment = advance(make_request(), Action.SUBMIT, Action.START_REVIEW)
+    url = reverse("communes:request_act", args=[investment.pk, "approve"])
+    amount = f"{investment.requested_amount:,}".replace(",", ".")
+    response = client_for(reviewer).post(url, {"approve-approved_amount": amount}, follow=True)
+    page = response.content.decode()
+    assert "Đã phê duyệt đề xuất." in page and "đã thực hiện" not in page
+
+
 def test_a_step_by_the_wrong_role_is_forbidden(client_for, make_request, advance, finance):
     investment = advance(make_request(), Action.SUBMIT)
     url = reverse("communes:request_act", args=[investment.pk, "start_review"])
