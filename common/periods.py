@@ -1,6 +1,7 @@
 """Reporting periods (quarters, half-years, years) and their labels (Vietnamese, English)."""
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -88,3 +89,19 @@ def previous(period: Period) -> Period:
             return half_year(period.year - 1, 2)
         return half_year(period.year, 1)
     return year_period(period.year - 1)
+
+
+PERIOD_PATTERN = r"^\d{4}(-(Q[1-4]|H[12]))?$"
+
+
+def parse_period(text: str) -> Period:
+    """A period written as the API takes it: "2025-Q3", "2025-H1" or "2025"."""
+    match = re.fullmatch(r"(\d{4})(?:-([QH])([1-4]))?", text.strip().upper())
+    if match is None:
+        raise ValueError(f"Not a period: {text!r} (expected 2025-Q3, 2025-H1 or 2025)")
+    year, kind, number = int(match[1]), match[2], int(match[3] or 1)
+    if kind == "Q":
+        return quarter(year, number)
+    if kind == "H":
+        return half_year(year, number)
+    return year_period(year)

@@ -262,13 +262,23 @@ def task_cancel(*, task: Task, user, reason: str, expected_version: int | None =
 
 @transaction.atomic
 def assignment_add(
-    *, task: Task, agency: Agency, role: str, user, due_date: date | None = None
+    *,
+    task: Task,
+    agency: Agency,
+    role: str,
+    user,
+    due_date: date | None = None,
+    expected_version: int | None = None,
 ) -> Assignment:
+    """Assign the agency, or change the role and own deadline of its assignment (checked
+    against ``expected_version`` when given, as a task's edit is)."""
     authz.ensure(user, "change", task)
     _check_tenant(task, agency)
-    assignment, created = Assignment.objects.get_or_create(
+    assignment, created = Assignment.objects.select_for_update().get_or_create(
         task=task, agency=agency, defaults={"role": role, "due_date": due_date, "updated_by": user}
     )
+    if not created:
+        check_version(assignment, expected_version)
     if created or assignment.role != role:
         notices.task_assigned(task, [(agency, role)], actor=user)
     if not created and (assignment.role, assignment.due_date) != (role, due_date):

@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from communes.api import views
+from communes.api import resources, views
 
 # The API answers 401/403 itself instead of redirecting to the login page.
 urlpatterns = [
@@ -24,5 +24,36 @@ urlpatterns = [
         "requests/<int:pk>/disbursements/",
         login_not_required(views.disbursement_create),
         name="api_commune_disbursement_create",
+    ),
+    path("", login_not_required(resources.CommuneList.as_view()), name="api_commune_list"),
+    path(
+        "<int:pk>/",
+        login_not_required(resources.CommuneDetail.as_view()),
+        name="api_commune_detail",
+    ),
+    path(
+        "<int:pk>/surveys/",
+        login_not_required(resources.SurveyList.as_view()),
+        name="api_commune_surveys",
+    ),
+    path(
+        "programmes/",
+        login_not_required(resources.ProgrammeList.as_view()),
+        name="api_programme_list",
+    ),
+    path(
+        "programmes/<int:pk>/",
+        login_not_required(resources.ProgrammeDetail.as_view()),
+        name="api_programme_detail",
+    ),
+    path(
+        "allocations/",
+        login_not_required(resources.AllocationList.as_view()),
+        name="api_allocation_list",
+    ),
+    path(
+        "disbursements/",
+        login_not_required(resources.DisbursementList.as_view()),
+        name="api_disbursement_list",
     ),
 ]

@@ -26,6 +26,7 @@ CODES = {
     403: "✗",  # the role may not do this at all
     404: "·",  # not found: outside the persona's scope
     405: "m",  # method not allowed
+    428: "v",  # the API's optimistic locking: the version read is required
 }
 NO_OBJECT = "-"  # the tenant has no such object (communes and money belong to provinces)
 SERVER_ERROR = "E"

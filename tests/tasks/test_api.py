@@ -40,11 +40,11 @@ def test_api_progress_applies_the_same_rules_and_answers_400_with_details(
     future = api(officer_a).post(
         url, {"percent": 20, "effective_date": "2025-09-01", "version": 1}, format="json"
     )
-    assert future.status_code == 400 and "effective_date" in future.data
+    assert future.status_code == 400 and "effective_date" in future.data["errors"]
     too_much = api(officer_a).post(
         url, {"percent": 120, "effective_date": "2025-08-01", "version": 1}, format="json"
     )
-    assert too_much.status_code == 400 and "percent" in too_much.data
+    assert too_much.status_code == 400 and "percent" in too_much.data["errors"]
     assert (
         api(officer_b)
         .post(url, {"percent": 20, "effective_date": "2025-08-01", "version": 1}, format="json")
@@ -66,16 +66,16 @@ def test_api_progress_needs_the_version_read_and_refuses_a_stale_one(
     officer_a, make_task, agency_a
 ):
     """Two clients read version 1; the first report is logged, the second (stale) gets 409;
-    a report without ``version`` gets a 400 naming it. Dates outside 2000-2100 are refused."""
+    a report without ``version`` gets a 428 naming it. Dates outside 2000-2100 are refused."""
     lead = make_task("Số hóa", leads=[agency_a], deadline="Quý III/2025").assignments.get()
     url = reverse("api_progress_create", args=[lead.pk])
     report = {"percent": 20, "effective_date": "2025-08-01", "note": "Đang làm\x1b"}
     missing = api(officer_a).post(url, report, format="json")
-    assert missing.status_code == 400 and list(missing.data) == ["version"]
+    assert missing.status_code == 428 and list(missing.data["errors"]) == ["version"]
     ancient = api(officer_a).post(
         url, report | {"effective_date": "0001-01-01", "version": 1}, format="json"
     )
-    assert ancient.status_code == 400 and list(ancient.data) == ["effective_date"]
+    assert ancient.status_code == 400 and list(ancient.data["errors"]) == ["effective_date"]
     assert not ProgressUpdate.objects.exists()
 
     first = api(officer_a).post(url, report | {"version": 1}, format="json")
