@@ -28,6 +28,7 @@ from communes.models import (
     TransitionLog,
 )
 from communes.workflow import Action, Status
+from steering.demo import backdate_notices
 from steering.models import Agency, Committee
 
 PROGRAMME = {
@@ -157,8 +158,9 @@ def seed_surveys(communes: list[Commune], surveyor, *, twice: bool = True) -> No
                 services.survey_record(commune=commune, user=surveyor, surveyed_on=day, **fields)
 
 
-def _advance(request, users, target, programme, rng: random.Random) -> None:
-    """Take the steps that lead to ``target``; pay out what the stage implies."""
+def _advance(request, users, target, programme, rng, decided_on: date, last_day: date) -> None:
+    """Take the steps that lead to ``target``; pay out what the stage implies (finance decides
+    the allocation on ``decided_on``, pays no later than ``last_day``)."""
     for action in PATHS[target]:
         data: dict = {}
         if action == Action.APPROVE:
@@ -178,7 +180,7 @@ def _advance(request, users, target, programme, rng: random.Random) -> None:
                 "programme": programme,
                 "amount": request.approved_amount,
                 "decision_number": f"{2100 + request.pk}/QĐ-UBND",
-                "decided_on": date(2025, 9, 1) + timedelta(days=request.pk % 20),
+                "decided_on": decided_on,
             }
         elif action == Action.COMPLETE:
             data = {
@@ -188,7 +190,7 @@ def _advance(request, users, target, programme, rng: random.Random) -> None:
     if target in (Status.PURCHASING, Status.COMPLETED):
         allocation = request.allocation
         advance = allocation.amount // 2
-        paid_on = allocation.decided_on + timedelta(days=15)
+        paid_on = min(allocation.decided_on + timedelta(days=15), last_day)
         services.disbursement_create(
             allocation=allocation,
             user=users[Action.ALLOCATE],
@@ -201,41 +203,80 @@ def _advance(request, users, target, programme, rng: random.Random) -> None:
                 allocation=allocation,
                 user=users[Action.ALLOCATE],
                 amount=allocation.amount - advance,
-                paid_on=paid_on + timedelta(days=40),
+                paid_on=min(paid_on + timedelta(days=40), last_day),
                 reference=f"UNC-{request.pk:04d}-2",
             )
 
 
-def _backdate(request: InvestmentRequest, index: int) -> None:
-    """Move the request and its workflow log to plausible days: drafted and filed in late July,
-    funded in September, so reports as of a past date see them as they were then."""
-    submitted = date(2025, 7, 21) + timedelta(days=index % 9)
-    InvestmentRequest.objects.filter(pk=request.pk).update(
-        created_at=_at(submitted - timedelta(days=3))
-    )
-    decided = getattr(request, "allocation", None)
-    days = {
-        Action.SUBMIT: submitted,
-        Action.START_REVIEW: submitted + timedelta(days=2),
-        Action.APPROVE: submitted + timedelta(days=9),
-        Action.RETURN: submitted + timedelta(days=9),
-        Action.REJECT: submitted + timedelta(days=9),
-    }
+def _step_days(submitted: date, decided: date | None, scale: float = 1.0) -> dict:
+    """The day of each workflow step of a request filed on ``submitted`` (its allocation
+    decided on ``decided``); ``scale`` shortens the intervals of a recent request."""
+
+    def after(start: date, days: int) -> date:
+        return start + timedelta(days=max(1, round(days * scale)))
+
+    days = {Action.SUBMIT: submitted, Action.START_REVIEW: after(submitted, 2)}
+    for action in (Action.APPROVE, Action.RETURN, Action.REJECT):
+        days[action] = after(submitted, 9)
     if decided:
-        days[Action.ALLOCATE] = decided.decided_on
-        days[Action.START_PURCHASING] = decided.decided_on + timedelta(days=5)
-        days[Action.COMPLETE] = decided.decided_on + timedelta(days=60)
+        days[Action.ALLOCATE] = decided
+        days[Action.START_PURCHASING] = after(decided, 5)
+        days[Action.COMPLETE] = after(decided, 60)
+    return days
+
+
+def _backdate(request: InvestmentRequest, days: dict, drafted: date) -> None:
+    """Move the request and its workflow log to their days (``days``: action -> day, from
+    ``_step_days``; ``drafted``: its creation), so reports as of a past date see them as they
+    were then, and the queues' "last change" agrees with the log."""
     steps = list(request.transitions.order_by("at", "id"))
     real = [step.at for step in steps]
     for step in steps:
         step.at = _at(days[step.action])
     TransitionLog.objects.bulk_update(steps, ["at"])
+    InvestmentRequest.objects.filter(pk=request.pk).update(
+        created_at=_at(drafted), updated_at=steps[-1].at if steps else _at(drafted)
+    )
+    allocation = getattr(request, "allocation", None)
+    if allocation is not None:
+        type(allocation).objects.filter(pk=allocation.pk).update(
+            created_at=_at(allocation.decided_on)
+        )
+        for payment in allocation.disbursements.all():
+            type(payment).objects.filter(pk=payment.pk).update(created_at=_at(payment.paid_on))
     # Each history row (who changed the amounts, when) moves with the step that wrote it; the
     # rows written before the first step (the draft) move to the day it was drafted.
     for row in request.history.all():
         done = [step for step, at in zip(steps, real, strict=True) if at <= row.history_date]
-        row.history_date = done[-1].at if done else _at(submitted - timedelta(days=3))
+        row.history_date = done[-1].at if done else _at(drafted)
         row.save(update_fields=["history_date"])
+
+
+def _file(commune, author, users, target, programme, title, rng, days, last_day, today=None):
+    """One request of ``commune`` taken to ``target`` and dated by ``days(request)``, which
+    returns (step days, day drafted); nothing after ``last_day``. Its notifications are dated
+    with its last step (read unless in the two weeks before ``today``, the seed day)."""
+    mark = timezone.now()
+    request = services.request_create(
+        commune=commune, user=author, title=title, justification=JUSTIFICATION, items=_items(rng)
+    )
+    actors = {
+        Action.SUBMIT: author,
+        Action.START_PURCHASING: author,
+        Action.COMPLETE: author,
+        Action.START_REVIEW: users["reviewer"],
+        Action.APPROVE: users["reviewer"],
+        Action.RETURN: users["reviewer"],
+        Action.REJECT: users["reviewer"],
+        Action.ALLOCATE: users["finance"],
+    }
+    step_days, drafted = days(request)
+    decided = step_days.get(Action.ALLOCATE, step_days[Action.SUBMIT])
+    _advance(request, actors, target, programme, rng, decided, last_day)
+    request = InvestmentRequest.objects.get(pk=request.pk)
+    _backdate(request, step_days, drafted)
+    last = request.transitions.order_by("-at").values_list("at", flat=True).first()
+    backdate_notices(mark, last or _at(drafted), today)
 
 
 def seed_requests(
@@ -246,6 +287,7 @@ def seed_requests(
     own_commune: str = OWN_COMMUNE,
     stages=STAGES,
 ) -> None:
+    """The 2025 requests: drafted and filed in late July 2025, funded in September."""
     filed = set(InvestmentRequest.objects.filter(title=TITLE).values_list("commune_id", flat=True))
     plan = [status for status, count in stages for _ in range(count)]
     own = next(c for c in communes if c.name == own_commune)
@@ -255,27 +297,79 @@ def seed_requests(
     for index, (commune, target) in enumerate(zip(ordered, plan, strict=False)):
         if commune.pk in filed:
             continue
-        rng = random.Random(commune.code * 7)
+        submitted = date(2025, 7, 21) + timedelta(days=index % 9)
+
+        def days(request, submitted=submitted):
+            decided = date(2025, 9, 1) + timedelta(days=request.pk % 20)
+            return _step_days(submitted, decided), submitted - timedelta(days=3)
+
         author = users["own"] if commune == own else users["admin"]
-        request = services.request_create(
-            commune=commune,
-            user=author,
-            title=TITLE,
-            justification=JUSTIFICATION,
-            items=_items(rng),
-        )
-        actors = {
-            Action.SUBMIT: author,
-            Action.START_PURCHASING: author,
-            Action.COMPLETE: author,
-            Action.START_REVIEW: users["reviewer"],
-            Action.APPROVE: users["reviewer"],
-            Action.RETURN: users["reviewer"],
-            Action.REJECT: users["reviewer"],
-            Action.ALLOCATE: users["finance"],
-        }
-        _advance(request, actors, target, programme, rng)
-        _backdate(InvestmentRequest.objects.get(pk=request.pk), index)
+        rng = random.Random(commune.code * 7)
+        _file(commune, author, users, target, programme, TITLE, rng, days, date(2025, 12, 31))
+
+
+# The requests of the seed day's year, at every step, filed in the weeks and months before it:
+# (stage, how many, how many days before the seed day they were filed).
+LIVE_STAGES = [
+    (Status.COMPLETED, 3, (110, 130)),
+    (Status.PURCHASING, 5, (50, 90)),
+    (Status.ALLOCATED, 5, (25, 45)),
+    (Status.APPROVED, 4, (12, 24)),
+    (Status.REJECTED, 1, (15, 30)),
+    (Status.RETURNED, 2, (10, 14)),
+    (Status.UNDER_REVIEW, 5, (3, 8)),
+    (Status.SUBMITTED, 5, (1, 3)),
+    (Status.DRAFT, 3, (1, 5)),
+]
+LIVE_PROGRAMME_TOTAL = 120_000_000_000
+
+
+def live_year(today: date) -> int:
+    """The fiscal year whose programme is running on ``today`` (a new year's programme is
+    decided in January, so early in the year the previous one still is)."""
+    return (today - timedelta(days=45)).year
+
+
+def live_programme(today: date) -> dict | None:
+    year = live_year(today)
+    if year <= PROGRAMME["fiscal_year"]:
+        return None
+    return {
+        "name": f"Hỗ trợ đầu tư hạ tầng công nghệ thông tin cho các xã, phường năm {year}",
+        "decision_number": f"{180 + year % 100}/QĐ-UBND",
+        "decision_date": date(year, 1, 20),
+        "fiscal_year": year,
+        "total": LIVE_PROGRAMME_TOTAL,
+    }
+
+
+def seed_live_requests(communes: list[Commune], programme: FundingProgramme, users, today: date):
+    """The requests of the current programme, at every step, dated in the weeks before
+    ``today`` (the seed day); the first from the demo commune officer's ward, just filed."""
+    title = f"{TITLE.removesuffix(' năm 2025')} năm {programme.fiscal_year}"
+    filed = set(InvestmentRequest.objects.filter(title=title).values_list("commune_id", flat=True))
+    rng = random.Random(f"live {today.isoformat()}")
+    plan = [(status, span) for status, count, span in LIVE_STAGES for _ in range(count)]
+    own = next(c for c in communes if c.name == OWN_COMMUNE)
+    others = rng.sample([c for c in communes if c != own], len(plan) - 1)
+    plan.insert(0, plan.pop(plan.index((Status.SUBMITTED, (1, 3)))))
+    room = (today - programme.decision_date).days - 5  # filed after the programme's decision
+    scale = min(1.0, room / 130)
+    latest = today - timedelta(days=1)
+    for commune, (target, (low, high)) in zip([own, *others], plan, strict=True):
+        back = max(1, round(rng.randint(low, high) * scale))
+        if commune.pk in filed:
+            continue
+        submitted = today - timedelta(days=back)
+
+        def days(request, submitted=submitted):
+            decided = submitted + timedelta(days=max(1, round(14 * scale)))
+            step_days = _step_days(submitted, min(decided, latest), scale)
+            return {a: min(d, latest) for a, d in step_days.items()}, submitted - timedelta(1)
+
+        author = users["own"] if commune == own else users["admin"]
+        rng = random.Random(commune.code)
+        _file(commune, author, users, target, programme, title, rng, days, latest, today)
 
 
 def seed_programme(committee: Committee, values: dict) -> FundingProgramme:
@@ -292,29 +386,38 @@ def seed_programme(committee: Committee, values: dict) -> FundingProgramme:
     return programme
 
 
-def seed_province(committee: Committee, programme: dict, usernames: dict, **options) -> None:
-    """A province's programme, surveys and requests (its communes are loaded already)."""
+def seed_province(
+    committee: Committee, programme: dict, usernames: dict, today: date, **options
+) -> None:
+    """A province's programme, surveys and requests (its communes are loaded already); for
+    Gia Lai also the programme running on ``today`` with its requests."""
     names = list(usernames.values())
     users = {u.username: u for u in get_user_model().objects.filter(username__in=names)}
     users = {key: users[name] for key, name in usernames.items()}
     programme = seed_programme(committee, programme)
     communes = list(Commune.objects.filter(committee=committee).order_by("code"))
     seed_surveys(communes, users["reviewer"], twice=options.pop("twice", True))
+    live = options.pop("live", False) and live_programme(today)
     seed_requests(communes, programme, users, **options)
+    if live:
+        seed_live_requests(communes, seed_programme(committee, live), users, today)
 
 
-def seed(demo) -> None:
+def seed(demo, today: date) -> None:
     """Both provinces' programmes, surveys and requests (idempotent); ``demo`` is what
-    ``steering.demo.seed`` returned."""
+    ``steering.demo.seed`` returned, ``today`` the seed day."""
     seed_province(
         demo.gia_lai,
         PROGRAMME,
         {"own": "canbo.xa", "admin": "admin", "reviewer": "thamdinh", "finance": "taichinh"},
+        today,
+        live=True,
     )
     seed_province(
         demo.tuyen_quang,
         TQ_PROGRAMME,
         {**TQ_USERS, "admin": "admin"},
+        today,
         own_commune=TQ_OWN_COMMUNE,
         stages=TQ_STAGES,
         twice=False,

@@ -19,7 +19,7 @@ is idempotent (keyed on natural keys), so ``seed_demo`` can run any number of ti
 
 import csv
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -30,6 +30,8 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from common.periods import Period, quarter, quarter_of
+from notifications.models import Notification
 from steering import services
 from steering.authz import Role
 from steering.models import (
@@ -99,6 +101,9 @@ class CommitteeSeed:
     accounts: list[AccountRow]
     province: str = ""  # the province whose communes it follows (vietnam_provinces name)
     province_code: int | None = None
+    # Quarterly reviews after Q3/2025 up to the seed day (and the next one, upcoming), their
+    # conclusion notices numbered from this number on; 0: none.
+    reviews_from: int = 0
     # How its documents are headed (reports.letterhead): Party or State format, the body printed
     # above its name, its abbreviation in document numbers.
     document_format: str = DocumentFormat.PARTY
@@ -368,6 +373,7 @@ GIA_LAI = CommitteeSeed(
     accounts=ACCOUNTS,
     province="Gia Lai",
     province_code=PROVINCE_CODE,
+    reviews_from=52,
 )
 
 
@@ -425,6 +431,62 @@ INDICATORS = [
     ),
 ]
 INDICATOR_PERIODS = (date(2025, 6, 30), date(2025, 9, 30))
+LAST_SEEDED_QUARTER = quarter(2025, 3)  # the seeds' Q3/2025 review; later ones follow the day
+
+
+def next_period(period: Period) -> Period:
+    """The quarter after ``period``."""
+    return quarter_of(period.end + timedelta(days=1))
+
+
+def review_meetings(spec: "CommitteeSeed", today: date) -> list[MeetingRow]:
+    """The committee's quarterly reviews after Q3/2025 (held on the 10th after each quarter)
+    up to ``today``, and the next one, not held yet (no conclusion notice)."""
+    if not spec.reviews_from:
+        return []
+    rows: list[MeetingRow] = []
+    period = next_period(LAST_SEEDED_QUARTER)
+    while True:
+        held_on = period.end + timedelta(days=10)
+        name = {2: "sơ kết 6 tháng đầu năm", 4: "tổng kết năm"}.get(
+            period.number, f"sơ kết quý {period.label_vi.split()[1]} năm"
+        )
+        title = f"Phiên họp {name} {period.year}"
+        kind = {2: Meeting.Kind.SIX_MONTH}.get(period.number, Meeting.Kind.QUARTERLY)
+        if held_on > today:
+            rows.append((title, held_on, kind, "", ""))
+            return rows
+        number = f"{spec.reviews_from + 6 * len(rows)}-TB/BCĐ"
+        summary = (
+            f"Đánh giá kết quả {period.label_vi}; yêu cầu các sở, ngành, địa phương khẩn trương "
+            "hoàn thành các nhiệm vụ chậm tiến độ, xem xét gia hạn đối với nhiệm vụ có vướng "
+            "mắc khách quan và cập nhật kết quả trên hệ thống trước ngày 25 hằng tháng."
+        )
+        rows.append((title, held_on, kind, number, summary))
+        period = next_period(period)
+
+
+def indicator_periods(today: date) -> list[date]:
+    """The quarter ends whose indicator values are recorded by ``today``: the seeds' two, then
+    each quarter's once it has been over for a week."""
+    ends = list(INDICATOR_PERIODS)
+    period = next_period(LAST_SEEDED_QUARTER)
+    while period.end + timedelta(days=7) <= today:
+        ends.append(period.end)
+        period = next_period(period)
+    return ends
+
+
+def indicator_value(target: Decimal, values: list[str], index: int) -> Decimal:
+    """The value of a later period: the seeds' values, then a steady climb towards the
+    target (already met targets hold)."""
+    if index < len(values):
+        return Decimal(values[index])
+    last = Decimal(values[-1])
+    if last >= target:
+        return last
+    step = (target - last) / 6
+    return min(target, last + step * (index - len(values) + 1)).quantize(last)
 
 
 # --- Tuyên Quang ---------------------------------------------------------------------------
@@ -510,6 +572,7 @@ TUYEN_QUANG = CommitteeSeed(
     ],
     province="Tuyên Quang",
     province_code=TUYEN_QUANG_CODE,
+    reviews_from=9,
 )
 
 
@@ -718,7 +781,7 @@ def seed_accounts(committee: Committee, rows: list[AccountRow]) -> list[Login]:
 
 
 def seed_committee(
-    spec: CommitteeSeed, *, parent: Committee | None, agency: Agency | None, agencies
+    spec: CommitteeSeed, *, parent: Committee | None, agency: Agency | None, agencies, today: date
 ) -> tuple[Committee, list[Login]]:
     """The committee of ``spec`` with its agencies, documents, members, meetings and logins.
 
@@ -746,13 +809,14 @@ def seed_committee(
         communes_load(committee=committee, province=spec.province)
     seed_documents(committee, spec.documents)
     seed_members(committee, spec.members, spec.established_on)
-    seed_meetings(committee, spec.meetings, spec.location)
+    seed_meetings(committee, spec.meetings + review_meetings(spec, today), spec.location)
     return committee, seed_accounts(committee, spec.accounts)
 
 
-def seed_indicators(committee: Committee) -> None:
-    """The five indicators with their values on 30/06 and 30/09/2025, recorded by the
-    secretariat on those days (back-dated, so the Q3/2025 report shows them)."""
+def seed_indicators(committee: Committee, today: date) -> None:
+    """The five indicators with their values on 30/06 and 30/09/2025 and at each quarter's
+    end since, up to ``today``, recorded by the secretariat on those days (back-dated, so the
+    reports of each period show them)."""
     secretary = get_user_model().objects.get(username="thuky")
     documents = {
         d.number: d for d in Document.objects.filter(committee__in=[committee, committee.parent])
@@ -772,21 +836,37 @@ def seed_indicators(committee: Committee) -> None:
                 "sort_order": order,
             },
         )
-        for period_end, value in zip(INDICATOR_PERIODS, values, strict=True):
+        for index, period_end in enumerate(indicator_periods(today)):
             if IndicatorValue.objects.filter(indicator=indicator, period_end=period_end).exists():
                 continue
             record = services.indicator_value_record(
                 indicator=indicator,
                 user=secretary,
                 period_end=period_end,
-                value=Decimal(value),
+                value=indicator_value(Decimal(target), values, index),
                 note="Số liệu báo cáo của cơ quan chủ trì",
             )
             recorded_at = timezone.make_aware(datetime.combine(period_end, time(16)))
+            if period_end not in INDICATOR_PERIODS:  # reported in the week after the quarter
+                recorded_at += timedelta(days=5)
             IndicatorValue.objects.filter(pk=record.pk).update(recorded_at=recorded_at)
             IndicatorValue.history.filter(id=record.pk).update(
                 recorded_at=recorded_at, history_date=recorded_at
             )
+
+
+UNREAD_DAYS = 14  # a demo notification older than this (before the seed day) is read already
+
+
+def backdate_notices(since: datetime, moment: datetime, today: date | None = None) -> None:
+    """Date the notifications created since ``since`` at ``moment`` (the back-dated event
+    that caused them); those older than two weeks before ``today``, the seed day (all of them
+    without one), are read already, so a demo login is not met by hundreds of unread ones."""
+    notices = Notification.objects.filter(created_at__gte=since)
+    if today is None or moment.date() < today - timedelta(days=UNREAD_DAYS):
+        notices.update(created_at=moment, read_at=moment + timedelta(hours=20))
+    else:
+        notices.update(created_at=moment)
 
 
 @dataclass
@@ -804,10 +884,15 @@ class Demo:
         return [self.central, self.gia_lai, self.tuyen_quang, self.pleiku]
 
 
-def seed() -> Demo:
-    """Load the four committees, top down (a committee's agency belongs to the one above)."""
+def seed(today: date) -> Demo:
+    """Load the four committees, top down (a committee's agency belongs to the one above), as
+    they stand on ``today`` (the seed day: meetings and indicator values up to it)."""
     central, logins = seed_committee(
-        CENTRAL, parent=None, agency=None, agencies=CENTRAL_BODIES + province_agency_rows()
+        CENTRAL,
+        parent=None,
+        agency=None,
+        agencies=CENTRAL_BODIES + province_agency_rows(),
+        today=today,
     )
 
     def province_agency(code: int) -> Agency:
@@ -819,6 +904,7 @@ def seed() -> Demo:
         parent=central,
         agency=province_agency(PROVINCE_CODE),
         agencies=agency_rows("gia_lai"),
+        today=today,
     )
     logins += more
     tuyen_quang, more = seed_committee(
@@ -826,6 +912,7 @@ def seed() -> Demo:
         parent=central,
         agency=province_agency(TUYEN_QUANG_CODE),
         agencies=agency_rows("tuyen_quang"),
+        today=today,
     )
     logins += more
     pleiku, more = seed_committee(
@@ -833,9 +920,10 @@ def seed() -> Demo:
         parent=gia_lai,
         agency=Agency.objects.get(committee=gia_lai, name=commune_agency_name(PLEIKU_WARD)),
         agencies=PLEIKU.agencies,
+        today=today,
     )
     logins += more
-    seed_indicators(gia_lai)
+    seed_indicators(gia_lai, today)
     # Gia Lai's logins first, as before: they are the ones the README starts with.
     order = {gia_lai.pk: 0, tuyen_quang.pk: 1, pleiku.pk: 2, central.pk: 3}
     logins.sort(key=lambda login: order[login.committee.pk])

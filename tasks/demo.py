@@ -1,23 +1,37 @@
 """Demo task register: the 147 Resolution 57 tasks a province reported in 2025.
 
-Everything is written through ``tasks.services``; each log entry's recorded time (and each
-task's creation time) is then back-dated, so the register today and the register replayed as of
-30/09/2025 give the same figures: 147 tasks, 76 completed, 68 in progress, 3 not started.
+Gia Lai's register lives in ``data/register_gia_lai.xlsx``, an annex in the layout staff import
+(plus a few columns of the demo's own, which the importer ignores), and is imported through the
+importer (``tasks.imports``); every other task and every history entry is written through
+``tasks.services`` (and ``tasks.followup`` for extensions); each log entry's recorded time (and
+each task's creation time) is then back-dated. The histories run
+to the province's Q3/2025 review, so the register replayed as of 30/09/2025 gives the seeds'
+figures: 147 tasks, 76 completed, 68 in progress, 3 not started; then ``_after_q3`` carries the
+work on up to the seed day (a function of that day, passed down from ``seed_demo``), so the
+register looks alive whenever the demo is loaded: completions over the months, reports in the
+last weeks, and most late work granted a new deadline ahead.
 """
 
 import random
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from functools import cache
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.db.models import F, OuterRef, Subquery
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import DateTimeField, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from common.periods import quarter_of
+from steering.demo import backdate_notices
 from steering.models import Agency, Committee, Document, Meeting
-from tasks import services
+from tasks import followup, services
+from tasks.annex import cell_text, read_annex
 from tasks.deadlines import parse_deadline
-from tasks.models import Assignment, Field, Level, ProgressUpdate, Task
+from tasks.models import Assignment, Extension, Field, ImportBatch, Level, ProgressUpdate, Task
+from tasks.resources import TaskResource, YesNoWidget
 from tasks.status import Status
 
 END = date(2025, 9, 30)  # the province's Q3/2025 review: every history ends by then
@@ -81,1090 +95,65 @@ class Spec:
     final_percent: int | None = None
 
 
-def _group(field_, doc, rows, level=Level.PROVINCE) -> list[Spec]:
-    """Rows (title, lead, deadline, output[, options]) sharing a field, document and level."""
-    return [
-        Spec(title, lead, deadline, output, **{"field": field_, "doc": doc, "level": level, **opt})
-        for title, lead, deadline, output, *opts in rows
-        for opt in [opts[0] if opts else {}]
-    ]
+REGISTER = Path(__file__).parent / "data" / "register_gia_lai.xlsx"
+# Beside the annex's columns, the register file has the demo's own (the importer ignores them):
+# its header -> the Spec field it gives.
+DEMO_COLUMNS = {
+    "Văn bản": "doc",
+    "Phiên họp giao": "meeting",
+    "Diễn biến đến 30/09/2025 (demo)": "outcome",
+    "Phần trăm báo cáo cuối (demo)": "final_percent",
+    "Báo cáo cuối (demo)": "final_note",
+}
+ALL_COMMUNES = "UBND các xã, phường"  # the lead of COMMUNE_TASK, a group (tasks.groups)
 
 
-SPECS: list[Spec] = [
-    *_group(
-        Field.INSTITUTIONS,
-        "15-CTr/TU",
-        [
-            (
-                "Xây dựng Kế hoạch của UBND tỉnh thực hiện Chương trình hành động số 15-CTr/TU "
-                "của Tỉnh ủy về thực hiện Nghị quyết 57-NQ/TW",
-                "KHCN",
-                "Quý II/2025",
-                "Kế hoạch được UBND tỉnh ban hành",
-                {"key": True, "coord": ("VPUB", "TC", "NV"), "outcome": "done"},
-            ),
-            (
-                "Hướng dẫn, đôn đốc các sở, ngành xây dựng kế hoạch chi tiết thực hiện "
-                "Chương trình hành động số 15-CTr/TU",
-                "VPUB",
-                "Trước 30/4/2025",
-                "Kế hoạch chi tiết của các sở, ngành",
-                {"meeting": "12-TB/BCĐ", "coord": ("KHCN",)},
-            ),
-            (
-                "Rà soát các văn bản quy phạm pháp luật của tỉnh gây cản trở phát triển khoa học, "
-                "công nghệ, đổi mới sáng tạo và chuyển đổi số, đề xuất sửa đổi, bổ sung",
-                "TP",
-                "Quý III/2025",
-                "Báo cáo rà soát gửi UBND tỉnh",
-                {"coord": ("KHCN",)},
-            ),
-            (
-                "Tham mưu HĐND tỉnh ban hành Nghị quyết quy định chính sách hỗ trợ phát triển "
-                "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số trên địa bàn tỉnh",
-                "KHCN",
-                "Năm 2025",
-                "Nghị quyết của HĐND tỉnh",
-                {"key": True, "coord": ("TC", "TP")},
-            ),
-            (
-                "Kiện toàn Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và "
-                "chuyển đổi số tỉnh sau hợp nhất đơn vị hành chính",
-                "BTC",
-                "Tháng 7/2025",
-                "Quyết định thành lập Ban Chỉ đạo tỉnh",
-                {
-                    "outcome": "done",
-                    "doc": "02-KH/BCĐTW",
-                    "final_note": "Ban Thường vụ Tỉnh ủy đã ban hành Quyết định số 05-QĐ/TU "
-                    "thành lập Ban Chỉ đạo tỉnh sau hợp nhất",
-                },
-            ),
-            (
-                "Ban hành Quy chế hoạt động của Ban Chỉ đạo và Tổ giúp việc Ban Chỉ đạo tỉnh",
-                "KHCN",
-                "Tháng 8/2025",
-                "Quy chế được Trưởng Ban Chỉ đạo ký ban hành",
-                {"meeting": "25-TB/BCĐ"},
-            ),
-            (
-                "Nghiên cứu, đề xuất cơ chế thử nghiệm có kiểm soát (sandbox) đối với công nghệ, "
-                "mô hình kinh doanh mới trên địa bàn tỉnh",
-                "KHCN",
-                "Năm 2026",
-                "Đề xuất cơ chế trình UBND tỉnh",
-                {"coord": ("TP", "CT")},
-            ),
-            (
-                "Ban hành quy định phân cấp, ủy quyền giải quyết thủ tục hành chính cho chính "
-                "quyền cấp xã theo mô hình chính quyền địa phương hai cấp",
-                "NV",
-                "Quý III/2025",
-                "Quyết định của UBND tỉnh",
-                {"coord": ("VPUB", "TP")},
-            ),
-            (
-                "Xây dựng quy định khoán chi đến sản phẩm cuối cùng đối với nhiệm vụ khoa học và "
-                "công nghệ sử dụng ngân sách tỉnh",
-                "KHCN",
-                "Năm 2025",
-                "Quyết định ban hành quy định khoán chi",
-                {"coord": ("TC",)},
-            ),
-            (
-                "Đưa kết quả thực hiện nhiệm vụ khoa học, công nghệ, đổi mới sáng tạo và chuyển "
-                "đổi số vào tiêu chí đánh giá, xếp loại người đứng đầu cơ quan, đơn vị",
-                "NV",
-                "Năm 2025",
-                "Bộ tiêu chí được UBND tỉnh phê duyệt",
-            ),
-            (
-                "Tổ chức quán triệt, tuyên truyền Nghị quyết 57-NQ/TW đến cán bộ, đảng viên và "
-                "các tầng lớp nhân dân",
-                "TGDV",
-                "Quý I/2025",
-                "Báo cáo kết quả quán triệt",
-                {"coord": ("MTTQ", "BAO"), "doc": "57-NQ/TW"},
-            ),
-            (
-                "Duy trì chuyên trang, chuyên mục tuyên truyền về khoa học, công nghệ, đổi mới "
-                "sáng tạo và chuyển đổi số trên các phương tiện thông tin đại chúng",
-                "BAO",
-                "Thường xuyên",
-                "Chuyên trang, chuyên mục được duy trì định kỳ",
-            ),
-            (
-                "Sơ kết 6 tháng đầu năm 2025 thực hiện Nghị quyết 57-NQ/TW trên địa bàn tỉnh",
-                "KHCN",
-                "Tháng 7/2025",
-                "Báo cáo sơ kết gửi Ban Chỉ đạo Trung ương",
-                {"outcome": "done"},
-            ),
-            (
-                "Xây dựng Bộ chỉ số đánh giá mức độ chuyển đổi số của các sở, ngành và các xã, "
-                "phường",
-                "KHCN",
-                "Quý IV/2025",
-                "Bộ chỉ số được UBND tỉnh ban hành",
-                {"coord": ("NV",)},
-            ),
-        ],
-    ),
-    *_group(
-        Field.SCIENCE_TECHNOLOGY,
-        "57-NQ/TW",
-        [
-            (
-                "Bố trí tối thiểu 3% tổng chi ngân sách tỉnh cho khoa học, công nghệ, đổi mới "
-                "sáng tạo và chuyển đổi số trong dự toán năm 2026",
-                "TC",
-                "Tháng 12/2025",
-                "Nghị quyết của HĐND tỉnh về dự toán ngân sách năm 2026",
-                {
-                    "key": True,
-                    "outcome": "wip",
-                    "final_percent": 60,
-                    "final_note": "Đã tổng hợp dự toán; dự kiến chi cho khoa học, công nghệ, "
-                    "đổi mới sáng tạo và chuyển đổi số chiếm 3,1% tổng chi ngân sách tỉnh",
-                },
-            ),
-            (
-                "Bổ sung dự toán năm 2025 bảo đảm tối thiểu 2% chi ngân sách cho khoa học, công "
-                "nghệ, đổi mới sáng tạo và chuyển đổi số",
-                "TC",
-                "Quý III/2025",
-                "Quyết định giao bổ sung dự toán",
-                {"coord": ("KHCN",)},
-            ),
-            (
-                "Thành lập Quỹ Phát triển khoa học và công nghệ tỉnh",
-                "KHCN",
-                "Năm 2025",
-                "Quyết định thành lập Quỹ",
-                {"key": True, "coord": ("TC", "NV")},
-            ),
-            (
-                "Bố trí kinh phí đầu tư hạ tầng công nghệ thông tin cho 135 xã, phường",
-                "TC",
-                "Quý III/2025",
-                "Quyết định phân bổ kinh phí",
-                {
-                    "key": True,
-                    "field": Field.INFRASTRUCTURE,
-                    "coord": ("KHCN",),
-                    "outcome": "done",
-                    "final_note": "UBND tỉnh đã ban hành Quyết định số 1842/QĐ-UBND ngày "
-                    "{d} phân bổ 263,3 tỷ đồng đầu tư hạ tầng công nghệ thông tin cho 135 "
-                    "xã, phường",
-                },
-            ),
-            (
-                "Hướng dẫn doanh nghiệp trích lập và sử dụng Quỹ phát triển khoa học và công "
-                "nghệ của doanh nghiệp",
-                "KHCN",
-                "Năm 2025",
-                "Văn bản hướng dẫn gửi doanh nghiệp",
-                {"coord": ("TC",)},
-            ),
-            (
-                "Hướng dẫn quy trình mua sắm trang thiết bị công nghệ thông tin từ nguồn kinh "
-                "phí hỗ trợ cho cấp xã",
-                "TC",
-                "Tháng 8/2025",
-                "Văn bản hướng dẫn gửi các xã, phường",
-                {"field": Field.INFRASTRUCTURE, "coord": ("KHCN",), "meeting": "25-TB/BCĐ"},
-            ),
-            (
-                "Đơn giản hóa thủ tục thanh toán, quyết toán kinh phí nhiệm vụ khoa học và công "
-                "nghệ",
-                "TC",
-                "Quý III/2025",
-                "Quy định được sửa đổi, bổ sung",
-                {"coord": ("KHCN",)},
-            ),
-            (
-                "Xác định danh mục nhiệm vụ khoa học và công nghệ cấp tỉnh đặt hàng thực hiện "
-                "từ năm 2026",
-                "KHCN",
-                "Quý III/2025",
-                "Danh mục được UBND tỉnh phê duyệt",
-            ),
-            (
-                "Hợp tác với Trung tâm Quốc tế Khoa học và Giáo dục liên ngành (ICISE) phát "
-                "triển nghiên cứu cơ bản và thu hút nhà khoa học quốc tế",
-                "KHCN",
-                "2025-2030",
-                "Chương trình hợp tác được ký kết",
-                {"coord": ("ICISE", "DHQN")},
-            ),
-            (
-                "Đổi mới phương thức tuyển chọn, giao trực tiếp nhiệm vụ khoa học và công nghệ "
-                "gắn với bài toán thực tiễn của tỉnh",
-                "KHCN",
-                "Năm 2025",
-                "Quy định tuyển chọn, giao trực tiếp được ban hành",
-            ),
-        ],
-    ),
-    *_group(
-        Field.SCIENCE_TECHNOLOGY,
-        "15-CTr/TU",
-        [
-            (
-                "Xây dựng Đề án phát triển công nghiệp bán dẫn, trí tuệ nhân tạo và an ninh mạng "
-                "tỉnh Gia Lai giai đoạn 2025-2030",
-                "KHCN",
-                "Quý IV/2025",
-                "Đề án được UBND tỉnh phê duyệt",
-                {"key": True, "coord": ("CA", "KKT", "DHQN")},
-            ),
-            (
-                "Xây dựng Đề án đào tạo nguồn nhân lực chất lượng cao về bán dẫn, trí tuệ nhân "
-                "tạo và an ninh mạng giai đoạn 2025-2030",
-                "GDDT",
-                "Quý IV/2025",
-                "Đề án được UBND tỉnh phê duyệt",
-                {"key": True, "field": Field.HUMAN_RESOURCES, "coord": ("DHQN", "NV")},
-            ),
-            (
-                "Xây dựng Đề án đẩy mạnh giáo dục STEM trong các cơ sở giáo dục phổ thông giai "
-                "đoạn 2025-2030",
-                "GDDT",
-                "Quý III/2025",
-                "Đề án được UBND tỉnh phê duyệt",
-                {"key": True, "field": Field.HUMAN_RESOURCES},
-            ),
-            (
-                "Xây dựng Đề án thành lập Khu công nghệ thông tin tập trung tỉnh Gia Lai",
-                "KKT",
-                "Năm 2025",
-                "Đề án trình Thủ tướng Chính phủ",
-                {"key": True, "field": Field.INFRASTRUCTURE, "coord": ("KHCN", "XD")},
-            ),
-            (
-                "Khảo sát, lựa chọn địa điểm và lập quy hoạch chi tiết Khu công nghệ thông tin "
-                "tập trung",
-                "XD",
-                "Năm 2026",
-                "Quy hoạch chi tiết tỷ lệ 1/500 được phê duyệt",
-                {"field": Field.INFRASTRUCTURE, "coord": ("KKT",)},
-            ),
-            (
-                "Thí điểm trợ lý ảo ứng dụng trí tuệ nhân tạo hướng dẫn thủ tục hành chính tại "
-                "Trung tâm Phục vụ hành chính công tỉnh",
-                "PVHCC",
-                "Quý III/2025",
-                "Trợ lý ảo được đưa vào vận hành",
-                {"field": Field.DIGITAL_GOVERNMENT, "coord": ("KHCN", "VIETTEL")},
-            ),
-            (
-                "Trang bị phòng học STEM cho các trường trung học phổ thông",
-                "GDDT",
-                "Năm 2025",
-                "Phòng học STEM được đưa vào sử dụng",
-                {"field": Field.HUMAN_RESOURCES, "coord": ("TC",)},
-            ),
-            (
-                "Tổ chức Cuộc thi khoa học kỹ thuật cấp tỉnh dành cho học sinh trung học",
-                "GDDT",
-                "Quý I/2025",
-                "Báo cáo kết quả Cuộc thi",
-                {"field": Field.HUMAN_RESOURCES, "doc": "57-NQ/TW"},
-            ),
-            (
-                "Xây dựng chính sách thu hút chuyên gia, nhà khoa học và nhân lực công nghệ số "
-                "về làm việc tại tỉnh",
-                "NV",
-                "Năm 2025",
-                "Nghị quyết của HĐND tỉnh",
-                {"field": Field.HUMAN_RESOURCES, "coord": ("TC", "KHCN")},
-            ),
-            (
-                "Hỗ trợ Trường Đại học Quy Nhơn mở ngành đào tạo thiết kế vi mạch bán dẫn và trí "
-                "tuệ nhân tạo",
-                "GDDT",
-                "2025-2030",
-                "Ngành đào tạo được mở và tuyển sinh",
-                {"field": Field.HUMAN_RESOURCES, "coord": ("DHQN",)},
-            ),
-            (
-                "Xây dựng phòng thí nghiệm dùng chung về trí tuệ nhân tạo và an ninh mạng",
-                "KHCN",
-                "2026-2030",
-                "Phòng thí nghiệm được đầu tư",
-                {"coord": ("DHQN", "CA")},
-            ),
-        ],
-    ),
-    *_group(
-        Field.HUMAN_RESOURCES,
-        "15-CTr/TU",
-        [
-            (
-                "Bồi dưỡng kỹ năng số cho cán bộ, công chức, viên chức cấp tỉnh và cấp xã",
-                "NV",
-                "Năm 2025",
-                "Báo cáo kết quả bồi dưỡng",
-                {"coord": ("KHCN",)},
-            ),
-            (
-                "Bố trí mỗi sở, ngành ít nhất 01 công chức chuyên trách công nghệ thông tin, "
-                "chuyển đổi số",
-                "NV",
-                "Quý III/2025",
-                "Báo cáo kết quả bố trí công chức",
-            ),
-            (
-                "Đào tạo chuyên sâu về an toàn thông tin cho đội ngũ chuyên trách công nghệ "
-                "thông tin của tỉnh",
-                "CA",
-                "Quý IV/2025",
-                "Báo cáo kết quả đào tạo",
-                {"coord": ("KHCN",)},
-            ),
-            (
-                "Tập huấn khai thác, sử dụng Hệ thống thông tin giải quyết thủ tục hành chính "
-                "cho công chức cấp xã sau sắp xếp",
-                "PVHCC",
-                "Tháng 7/2025",
-                "Báo cáo kết quả tập huấn",
-                {"coord": ("KHCN",), "doc": "02-KH/BCĐTW", "level": Level.CENTRAL},
-            ),
-        ],
-    ),
-    *_group(
-        Field.DIGITAL_GOVERNMENT,
-        "15-CTr/TU",
-        [
-            (
-                "Số hóa 2,9 triệu hồ sơ hộ tịch và cập nhật vào Cơ sở dữ liệu hộ tịch điện tử",
-                "TP",
-                "Quý II/2025",
-                "100% hồ sơ hộ tịch được số hóa",
-                {
-                    "key": True,
-                    "outcome": "done",
-                    "final_note": "Đã số hóa 2,9 triệu hồ sơ hộ tịch (đạt 100%), cập nhật vào Cơ "
-                    "sở dữ liệu hộ tịch điện tử toàn quốc; Báo cáo số 214/BC-STP ngày {d}",
-                },
-            ),
-            (
-                "Làm sạch dữ liệu 1,62 triệu giấy chứng nhận quyền sử dụng đất đã cấp",
-                "NNMT",
-                "Năm 2025",
-                "Dữ liệu đất đai đúng, đủ, sạch, sống",
-                {
-                    "key": True,
-                    "outcome": "wip",
-                    "final_percent": 80,
-                    "coord": ("CA",),
-                    "final_note": "Đã làm sạch 1,30 triệu/1,62 triệu giấy chứng nhận (đạt 80%)",
-                },
-            ),
-            (
-                "Xây dựng cơ sở dữ liệu đất đai của tỉnh kết nối với Cơ sở dữ liệu quốc gia về "
-                "đất đai",
-                "NNMT",
-                "Năm 2025",
-                "Cơ sở dữ liệu được kết nối, chia sẻ",
-                {"coord": ("KHCN",)},
-            ),
-            (
-                "Số hóa tài liệu lưu trữ lịch sử tại Trung tâm Lưu trữ lịch sử tỉnh",
-                "NV",
-                "2025-2030",
-                "Tài liệu lưu trữ được số hóa",
-            ),
-            (
-                "Cập nhật hồ sơ sức khỏe điện tử của người dân trên địa bàn tỉnh",
-                "YT",
-                "Năm 2025",
-                "Hồ sơ sức khỏe điện tử được cập nhật",
-                {"field": Field.DIGITAL_SOCIETY},
-            ),
-            (
-                "Cắt giảm tối thiểu 30% thời gian giải quyết thủ tục hành chính so với quy định",
-                "VPUB",
-                "Năm 2025",
-                "Báo cáo kết quả cắt giảm thời gian",
-                {
-                    "key": True,
-                    "coord": ("PVHCC",),
-                    "outcome": "done",
-                    "final_note": "Thời gian giải quyết thủ tục hành chính đã giảm 44,05% so với "
-                    "quy định (mục tiêu 30%); Báo cáo số 311/BC-VPUBND ngày {d}",
-                },
-            ),
-            (
-                "Nâng cấp Hệ thống thông tin giải quyết thủ tục hành chính tỉnh đáp ứng mô hình "
-                "chính quyền địa phương hai cấp",
-                "PVHCC",
-                "Tháng 7/2025",
-                "Hệ thống được nâng cấp, vận hành ổn định",
-                {"coord": ("KHCN", "VNPT")},
-            ),
-            (
-                "Triển khai tiếp nhận, trả kết quả thủ tục hành chính không phụ thuộc địa giới "
-                "hành chính trong phạm vi tỉnh",
-                "PVHCC",
-                "Quý III/2025",
-                "Danh mục thủ tục được công bố và áp dụng",
-            ),
-            (
-                "Nâng Chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính "
-                "đạt trên 85 điểm",
-                "VPUB",
-                "6 tháng đầu năm 2025",
-                "Chỉ số phục vụ người dân, doanh nghiệp đạt trên 85 điểm",
-                {
-                    "outcome": "done",
-                    "final_note": "Chỉ số phục vụ người dân, doanh nghiệp 6 tháng đầu năm 2025 đạt "
-                    "89,05 điểm",
-                },
-            ),
-            (
-                "Khai thác, tái sử dụng dữ liệu số hóa, không yêu cầu người dân nộp lại giấy tờ "
-                "đã có trong cơ sở dữ liệu",
-                "PVHCC",
-                "Năm 2025",
-                "Tỷ lệ hồ sơ tái sử dụng dữ liệu đạt trên 50%",
-            ),
-            (
-                "Nâng tỷ lệ thanh toán trực tuyến phí, lệ phí thủ tục hành chính đạt trên 50% "
-                "số hồ sơ",
-                "TC",
-                "Năm 2025",
-                "Báo cáo tỷ lệ thanh toán trực tuyến",
-                {"coord": ("PVHCC",)},
-            ),
-            (
-                "Công khai tiến độ, kết quả giải quyết hồ sơ trên Cổng Dịch vụ công tỉnh",
-                "PVHCC",
-                "Thường xuyên",
-                "Kết quả giải quyết hồ sơ được công khai",
-            ),
-        ],
-    ),
-    *_group(
-        Field.DIGITAL_GOVERNMENT,
-        "15-CTr/TU",
-        [
-            (
-                f"Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực thuộc lĩnh vực "
-                f"{sector}",
-                lead,
-                deadline,
-                "100% hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa",
+@cache
+def specs() -> list[Spec]:
+    """Gia Lai's register as the annex in ``REGISTER`` gives it, read by the importer's own
+    reader and widgets (``tasks.annex``, ``tasks.resources``); the demo's columns with it."""
+    data = REGISTER.read_bytes()
+    columns = read_annex(data, REGISTER.name).columns
+    mapping = {c.index: DEMO_COLUMNS.get(c.header, c.key) for c in columns}
+    keys = {name: key for key, (name, _) in AGENCIES.items()} | {ALL_COMMUNES: "COMMUNES"}
+    field_, level = TaskResource.fields["field"].widget, TaskResource.fields["level"].widget
+    rows = []
+    for record in read_annex(data, REGISTER.name, mapping).records:
+        text = {key: cell_text(value) for key, value in record.values.items()}
+        rows.append(
+            Spec(
+                title=text["title"],
+                lead=keys[text["lead"]],
+                deadline=text["deadline"],
+                output=text["output"],
+                field=field_.clean(text["field"]),
+                doc=text["doc"],
+                level=level.clean(text["level"]),
+                coord=tuple(keys[name] for name in text["coordinating"].splitlines()),
+                key=YesNoWidget().clean(text["is_key"]),
+                meeting=text["meeting"] or None,
+                outcome=text["outcome"] or None,
+                final_note=text["final_note"],
+                final_percent=int(text["final_percent"]) if text["final_percent"] else None,
             )
-            for sector, lead, deadline in [
-                ("đất đai", "NNMT", "Quý III/2025"),
-                ("xây dựng", "XD", "Năm 2025"),
-                ("tư pháp", "TP", "6 tháng đầu năm 2025"),
-                ("giáo dục và đào tạo", "GDDT", "Quý III/2025"),
-                ("y tế", "YT", "Năm 2025"),
-                ("nội vụ, lao động và người có công", "NV", "Quý III/2025"),
-                ("công thương", "CT", "Năm 2025"),
-                ("văn hóa, thể thao và du lịch", "VHTTDL", "Quý III/2025"),
-                ("đăng ký doanh nghiệp", "TC", "6 tháng đầu năm 2025"),
-                ("khoa học và công nghệ", "KHCN", "Quý II/2025"),
-            ]
-        ],
-    ),
-    *_group(
-        Field.DIGITAL_GOVERNMENT,
-        "57-NQ/TW",
-        [
-            (
-                f"Cung cấp dịch vụ công trực tuyến toàn trình đối với các thủ tục hành chính đủ "
-                f"điều kiện thuộc lĩnh vực {sector}",
-                lead,
-                deadline,
-                "Thủ tục được cung cấp trực tuyến toàn trình trên Cổng Dịch vụ công quốc gia",
-                {"coord": ("PVHCC",)},
-            )
-            for sector, lead, deadline in [
-                ("đất đai", "NNMT", "Năm 2025"),
-                ("xây dựng", "XD", "Quý III/2025"),
-                ("hộ tịch, chứng thực", "TP", "Quý II/2025"),
-                ("giáo dục", "GDDT", "Quý III/2025"),
-                ("khám bệnh, chữa bệnh", "YT", "Năm 2025"),
-                ("lao động, việc làm", "NV", "Quý III/2025"),
-                ("an toàn thực phẩm", "CT", "Năm 2025"),
-                ("giao thông vận tải", "XD", "Năm 2025"),
-                ("tài chính, ngân sách", "TC", "Quý III/2025"),
-                ("nông nghiệp", "NNMT", "Năm 2026"),
-            ]
-        ],
-    ),
-    *_group(
-        Field.DIGITAL_GOVERNMENT,
-        "06/QĐ-TTg",
-        [
-            (
-                "Kết nối, chia sẻ dữ liệu giữa Cơ sở dữ liệu quốc gia về dân cư với các cơ sở dữ "
-                "liệu chuyên ngành của tỉnh (Đề án 06)",
-                "CA",
-                "Quý III/2025",
-                "Các cơ sở dữ liệu được kết nối, chia sẻ",
-                {"key": True, "coord": ("KHCN", "PVHCC")},
-            ),
-            (
-                "Đẩy mạnh cấp và kích hoạt tài khoản định danh điện tử mức độ 2 cho người dân",
-                "CA",
-                "Năm 2025",
-                "Tỷ lệ người dân có tài khoản định danh điện tử mức độ 2",
-                {"field": Field.DIGITAL_SOCIETY},
-            ),
-            (
-                "Làm sạch dữ liệu dân cư theo yêu cầu “đúng, đủ, sạch, sống”",
-                "CA",
-                "6 tháng đầu năm 2025",
-                "Dữ liệu dân cư được làm sạch",
-            ),
-            (
-                "Xác thực tài khoản Hệ thống thông tin giải quyết thủ tục hành chính tỉnh bằng "
-                "tài khoản định danh điện tử VNeID",
-                "PVHCC",
-                "Quý II/2025",
-                "Hệ thống xác thực qua VNeID",
-                {"coord": ("CA",)},
-            ),
-            (
-                "Cấp Phiếu lý lịch tư pháp trên ứng dụng VNeID",
-                "TP",
-                "Quý III/2025",
-                "Dịch vụ được triển khai trên VNeID",
-                {"coord": ("CA",)},
-            ),
-            (
-                "Sử dụng căn cước công dân gắn chip thay thẻ bảo hiểm y tế khi khám bệnh, chữa "
-                "bệnh tại 100% cơ sở y tế",
-                "YT",
-                "Quý II/2025",
-                "100% cơ sở khám chữa bệnh áp dụng",
-                {"field": Field.DIGITAL_SOCIETY, "coord": ("CA",)},
-            ),
-            (
-                "Chi trả chế độ an sinh xã hội không dùng tiền mặt",
-                "NV",
-                "Năm 2025",
-                "Tỷ lệ chi trả không dùng tiền mặt",
-                {"field": Field.DIGITAL_SOCIETY},
-            ),
-            (
-                "Lắp đặt camera giám sát an ninh trật tự kết nối Trung tâm giám sát, điều hành",
-                "CA",
-                "2025-2030",
-                "Hệ thống camera được kết nối",
-                {"field": Field.INFRASTRUCTURE, "coord": ("KHCN", "VIETTEL")},
-            ),
-            (
-                "Tuyên truyền, cảnh báo phương thức lừa đảo trên không gian mạng",
-                "CA",
-                "Thường xuyên",
-                "Tin bài tuyên truyền, cảnh báo định kỳ",
-                {"field": Field.DIGITAL_SOCIETY, "coord": ("BAO",)},
-            ),
-        ],
-        level=Level.CENTRAL,
-    ),
-    *_group(
-        Field.DIGITAL_GOVERNMENT,
-        "57-NQ/TW",
-        [
-            (
-                "Nâng cấp Trung tâm giám sát, điều hành thông minh (IOC) của tỉnh",
-                "KHCN",
-                "Năm 2025",
-                "Trung tâm IOC được nâng cấp",
-                {"key": True, "coord": ("VPUB", "VNPT")},
-            ),
-            (
-                "Nâng cấp Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh (LGSP) kết nối Nền tảng "
-                "tích hợp, chia sẻ dữ liệu quốc gia (NDXP)",
-                "KHCN",
-                "Quý II/2025",
-                "Nền tảng LGSP kết nối thông suốt với NDXP",
-            ),
-            (
-                "Hợp nhất Hệ thống quản lý văn bản và điều hành của tỉnh Gia Lai và tỉnh Bình Định "
-                "(cũ)",
-                "VPUB",
-                "Tháng 7/2025",
-                "Hệ thống dùng chung vận hành thông suốt",
-                {"key": True, "coord": ("KHCN",), "doc": "02-KH/BCĐTW"},
-            ),
-            (
-                "Triển khai hệ thống hội nghị truyền hình trực tuyến đến 135 xã, phường",
-                "KHCN",
-                "Quý III/2025",
-                "Hệ thống hội nghị trực tuyến kết nối 135 điểm cầu",
-                {"field": Field.INFRASTRUCTURE, "coord": ("VNPT", "VIETTEL")},
-            ),
-            (
-                "Cấp chứng thư chữ ký số cho 100% cán bộ, công chức cấp xã",
-                "KHCN",
-                "Quý III/2025",
-                "Chứng thư số được cấp",
-                {"coord": ("NV",), "doc": "02-KH/BCĐTW"},
-            ),
-            (
-                "Xây dựng Kho dữ liệu dùng chung của tỉnh",
-                "KHCN",
-                "Năm 2026",
-                "Kho dữ liệu dùng chung được đưa vào vận hành",
-            ),
-            (
-                "Cập nhật Kiến trúc chính quyền số tỉnh Gia Lai phiên bản 4.0",
-                "KHCN",
-                "Quý III/2025",
-                "Kiến trúc được UBND tỉnh ban hành",
-            ),
-            (
-                "Bảo đảm an toàn thông tin theo mô hình 4 lớp cho các hệ thống thông tin của tỉnh",
-                "KHCN",
-                "Năm 2025",
-                "Các hệ thống thông tin được bảo vệ theo mô hình 4 lớp",
-                {"coord": ("CA",)},
-            ),
-            (
-                "Phê duyệt hồ sơ đề xuất cấp độ an toàn cho 100% hệ thống thông tin đang vận hành",
-                "KHCN",
-                "Quý II/2025",
-                "Hồ sơ cấp độ được phê duyệt",
-            ),
-            (
-                "Tổ chức diễn tập thực chiến an toàn thông tin mạng cấp tỉnh năm 2025",
-                "CA",
-                "Quý III/2025",
-                "Báo cáo kết quả diễn tập",
-                {"coord": ("KHCN",)},
-            ),
-            (
-                "Kết nối Hệ thống thông tin báo cáo của tỉnh với Hệ thống thông tin báo cáo "
-                "Chính phủ",
-                "VPUB",
-                "Quý II/2025",
-                "Hệ thống báo cáo được kết nối",
-            ),
-            (
-                "Xây dựng Cổng dữ liệu mở của tỉnh",
-                "KHCN",
-                "Năm 2026",
-                "Cổng dữ liệu mở được đưa vào vận hành",
-            ),
-        ],
-    ),
-    *_group(
-        Field.INFRASTRUCTURE,
-        "15-CTr/TU",
-        [
-            (
-                "Khảo sát hiện trạng hạ tầng công nghệ thông tin của 135 xã, phường sau sắp xếp",
-                "KHCN",
-                "Tháng 7/2025",
-                "Báo cáo khảo sát hiện trạng hạ tầng",
-                {"key": True, "outcome": "done", "doc": "02-KH/BCĐTW"},
-            ),
-            (
-                "Tổng hợp nhu cầu mua sắm trang thiết bị công nghệ thông tin của các xã, phường",
-                "KHCN",
-                "Trước 30/7/2025",
-                "Báo cáo tổng hợp nhu cầu gửi Sở Tài chính",
-                {"meeting": "25-TB/BCĐ", "outcome": "late", "coord": ("TC",)},
-            ),
-            (
-                "Hướng dẫn cấu hình tối thiểu trang thiết bị công nghệ thông tin của Bộ phận "
-                "Một cửa cấp xã",
-                "KHCN",
-                "Tháng 8/2025",
-                "Văn bản hướng dẫn gửi các xã, phường",
-                {"meeting": "25-TB/BCĐ"},
-            ),
-            (
-                "Theo dõi, giám sát việc mua sắm trang thiết bị công nghệ thông tin của các xã, "
-                "phường sau khi được cấp kinh phí",
-                "KHCN",
-                "Quý IV/2025",
-                "Báo cáo kết quả giám sát",
-                {"meeting": "31-TB/BCĐ", "coord": ("TC",)},
-            ),
-            (
-                "Kết nối mạng truyền số liệu chuyên dùng cấp II đến 100% xã, phường",
-                "KHCN",
-                "Quý III/2025",
-                "135 xã, phường được kết nối",
-                {"coord": ("VNPT",)},
-            ),
-            (
-                "Phủ sóng di động tại các thôn, làng thuộc vùng lõm sóng",
-                "KHCN",
-                "Năm 2025",
-                "Các thôn, làng được phủ sóng di động",
-                {"coord": ("VIETTEL", "VNPT", "MOBI")},
-            ),
-            (
-                "Phát triển hạ tầng mạng 5G tại các khu công nghiệp, khu kinh tế",
-                "KHCN",
-                "2025-2030",
-                "Trạm phát sóng 5G được lắp đặt",
-                {"coord": ("KKT", "VIETTEL")},
-            ),
-            (
-                "Triển khai điểm truy cập Wi-Fi miễn phí tại các khu du lịch và nơi công cộng",
-                "VHTTDL",
-                "Năm 2025",
-                "Điểm Wi-Fi công cộng được đưa vào sử dụng",
-                {"coord": ("VNPT",)},
-            ),
-            (
-                "Bảo đảm Bộ phận Một cửa của 100% xã, phường được trang bị máy tính, máy quét "
-                "và đường truyền đáp ứng yêu cầu",
-                "KHCN",
-                "Quý III/2025",
-                "Bộ phận Một cửa cấp xã đủ trang thiết bị",
-                {"doc": "02-KH/BCĐTW"},
-            ),
-            (
-                "Chuyển đổi hạ tầng mạng và các hệ thống thông tin của tỉnh sang IPv6",
-                "KHCN",
-                "Năm 2026",
-                "Hệ thống hỗ trợ IPv6",
-            ),
-            (
-                "Đầu tư Trung tâm dữ liệu tỉnh đáp ứng tiêu chuẩn Tier III",
-                "KHCN",
-                "2026-2030",
-                "Chủ trương đầu tư được phê duyệt",
-                {"coord": ("TC", "XD")},
-            ),
-        ],
-    ),
-    *_group(
-        Field.DIGITAL_SOCIETY,
-        "57-NQ/TW",
-        [
-            (
-                "Triển khai phong trào “Bình dân học vụ số” trên địa bàn tỉnh",
-                "KHCN",
-                "Năm 2025",
-                "Kế hoạch được UBND tỉnh ban hành",
-                {"key": True, "coord": ("GDDT", "MTTQ")},
-            ),
-            (
-                "Kiện toàn Tổ công nghệ số cộng đồng tại 100% thôn, làng, tổ dân phố",
-                "KHCN",
-                "Quý III/2025",
-                "Tổ công nghệ số cộng đồng hoạt động",
-            ),
-            (
-                "Phổ cập kỹ năng số cơ bản cho người dân qua nền tảng học trực tuyến mở đại trà",
-                "GDDT",
-                "Năm 2025",
-                "Số người dân hoàn thành khóa học kỹ năng số",
-                {"coord": ("KHCN",)},
-            ),
-            (
-                "Phổ cập kỹ năng số cho đồng bào dân tộc thiểu số",
-                "DTTG",
-                "Năm 2025",
-                "Báo cáo kết quả phổ cập kỹ năng số",
-                {"coord": ("KHCN",)},
-            ),
-            (
-                "Đưa nội dung kỹ năng số, an toàn thông tin vào hoạt động giáo dục trong nhà "
-                "trường",
-                "GDDT",
-                "Quý III/2025",
-                "Văn bản hướng dẫn thực hiện năm học 2025-2026",
-                {"field": Field.HUMAN_RESOURCES},
-            ),
-            (
-                "Vận động người dân sử dụng thanh toán không dùng tiền mặt",
-                "MTTQ",
-                "Thường xuyên",
-                "Báo cáo kết quả vận động",
-            ),
-            (
-                "Phát triển Thư viện số của tỉnh",
-                "VHTTDL",
-                "Năm 2026",
-                "Thư viện số được đưa vào vận hành",
-            ),
-            (
-                "Số hóa di sản văn hóa, di tích lịch sử tiêu biểu của tỉnh",
-                "VHTTDL",
-                "2025-2030",
-                "Di sản, di tích được số hóa 3D",
-            ),
-            (
-                "Triển khai bệnh án điện tử tại 100% bệnh viện tuyến tỉnh",
-                "YT",
-                "Quý III/2025",
-                "Bệnh viện tuyến tỉnh áp dụng bệnh án điện tử",
-                {"key": True},
-            ),
-            (
-                "Kết nối liên thông đơn thuốc điện tử với Hệ thống đơn thuốc quốc gia",
-                "YT",
-                "6 tháng đầu năm 2025",
-                "100% cơ sở khám chữa bệnh liên thông đơn thuốc",
-            ),
-            (
-                "Triển khai học bạ số đối với học sinh tiểu học và trung học",
-                "GDDT",
-                "Quý III/2025",
-                "Học bạ số được triển khai",
-            ),
-            (
-                "Tổ chức tuyển sinh đầu cấp trực tuyến năm học 2025-2026",
-                "GDDT",
-                "Tháng 7/2025",
-                "Báo cáo kết quả tuyển sinh trực tuyến",
-            ),
-            (
-                "Xây dựng cơ sở dữ liệu người có công và đối tượng bảo trợ xã hội của tỉnh",
-                "NV",
-                "Năm 2025",
-                "Cơ sở dữ liệu được đưa vào vận hành",
-            ),
-            (
-                "Triển khai khám bệnh, chữa bệnh từ xa giữa bệnh viện tuyến tỉnh và trạm y tế xã",
-                "YT",
-                "Năm 2026",
-                "Các điểm khám chữa bệnh từ xa hoạt động",
-            ),
-        ],
-    ),
-    *_group(
-        Field.DIGITAL_ECONOMY,
-        "15-CTr/TU",
-        [
-            (
-                "Hỗ trợ hộ sản xuất, hợp tác xã đưa sản phẩm lên sàn thương mại điện tử",
-                "CT",
-                "Năm 2025",
-                "Số hộ, hợp tác xã tham gia sàn thương mại điện tử",
-                {"coord": ("NNMT",)},
-            ),
-            (
-                "Hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số",
-                "CT",
-                "Năm 2025",
-                "Báo cáo kết quả hỗ trợ doanh nghiệp",
-                {"coord": ("KHCN",)},
-            ),
-            (
-                "Triển khai thanh toán không dùng tiền mặt tại chợ truyền thống",
-                "CT",
-                "Quý III/2025",
-                "Số chợ triển khai thanh toán không dùng tiền mặt",
-            ),
-            (
-                "Truy xuất nguồn gốc nông sản chủ lực (cà phê, hồ tiêu, sầu riêng) bằng mã QR",
-                "NNMT",
-                "Năm 2025",
-                "Sản phẩm được cấp mã truy xuất nguồn gốc",
-                {"key": True},
-            ),
-            (
-                "Xây dựng bản đồ số vùng trồng cà phê, hồ tiêu và cấp mã số vùng trồng",
-                "NNMT",
-                "Năm 2026",
-                "Bản đồ số vùng trồng được công bố",
-            ),
-            (
-                "Xây dựng hệ sinh thái du lịch thông minh của tỉnh",
-                "VHTTDL",
-                "Năm 2025",
-                "Ứng dụng du lịch thông minh được đưa vào vận hành",
-            ),
-            (
-                "Ứng dụng mô hình thông tin công trình (BIM) trong các dự án đầu tư xây dựng sử "
-                "dụng vốn đầu tư công",
-                "XD",
-                "Năm 2025",
-                "Văn bản hướng dẫn áp dụng BIM",
-            ),
-            (
-                "Xây dựng cơ sở dữ liệu về nhà ở và thị trường bất động sản",
-                "XD",
-                "Quý IV/2025",
-                "Cơ sở dữ liệu được đưa vào vận hành",
-            ),
-            (
-                "Kết nối hệ thống quan trắc môi trường tự động về Trung tâm giám sát, điều hành",
-                "NNMT",
-                "Quý III/2025",
-                "Dữ liệu quan trắc được truyền tự động",
-                {"coord": ("KHCN",)},
-            ),
-            (
-                "Phát triển doanh nghiệp công nghệ số trên địa bàn tỉnh",
-                "TC",
-                "2025-2030",
-                "Số doanh nghiệp công nghệ số đăng ký mới",
-                {"coord": ("KHCN",)},
-            ),
-        ],
-    ),
-    *_group(
-        Field.INNOVATION,
-        "15-CTr/TU",
-        [
-            (
-                "Xây dựng Đề án hỗ trợ hệ sinh thái khởi nghiệp đổi mới sáng tạo tỉnh đến năm 2030",
-                "KHCN",
-                "Quý III/2025",
-                "Đề án được UBND tỉnh phê duyệt",
-                {"key": True},
-            ),
-            (
-                "Thành lập Trung tâm Hỗ trợ khởi nghiệp đổi mới sáng tạo tỉnh",
-                "KHCN",
-                "Năm 2025",
-                "Quyết định thành lập Trung tâm",
-                {"coord": ("NV",)},
-            ),
-            (
-                "Tổ chức Ngày hội khởi nghiệp đổi mới sáng tạo tỉnh năm 2025",
-                "KHCN",
-                "Quý III/2025",
-                "Báo cáo kết quả tổ chức Ngày hội",
-            ),
-            (
-                "Tổ chức Cuộc thi ý tưởng khởi nghiệp đổi mới sáng tạo tỉnh năm 2025",
-                "KHCN",
-                "Quý II/2025",
-                "Báo cáo kết quả Cuộc thi",
-                {"coord": ("GDDT", "DHQN")},
-            ),
-            (
-                "Hỗ trợ doanh nghiệp đăng ký bảo hộ quyền sở hữu trí tuệ cho sản phẩm chủ lực",
-                "KHCN",
-                "Năm 2025",
-                "Số văn bằng bảo hộ được cấp",
-            ),
-            (
-                "Hỗ trợ doanh nghiệp đổi mới công nghệ, ứng dụng công nghệ cao trong sản xuất "
-                "nông nghiệp",
-                "NNMT",
-                "Năm 2025",
-                "Báo cáo kết quả hỗ trợ",
-                {"coord": ("KHCN",)},
-            ),
-            (
-                "Kết nối mạng lưới chuyên gia, nhà đầu tư khởi nghiệp với doanh nghiệp của tỉnh",
-                "KHCN",
-                "Thường xuyên",
-                "Các sự kiện kết nối được tổ chức",
-            ),
-            (
-                "Phát triển Không gian khởi nghiệp đổi mới sáng tạo tại Khu kinh tế Nhơn Hội",
-                "KKT",
-                "Năm 2026",
-                "Không gian khởi nghiệp được đưa vào hoạt động",
-                {"coord": ("KHCN",)},
-            ),
-            (
-                "Tổ chức Hội thi Sáng tạo kỹ thuật tỉnh năm 2025",
-                "KHCN",
-                "Quý III/2025",
-                "Báo cáo kết quả Hội thi",
-            ),
-            (
-                "Đánh giá Chỉ số đổi mới sáng tạo cấp địa phương (PII) và đề xuất giải pháp "
-                "cải thiện",
-                "KHCN",
-                "Quý II/2025",
-                "Báo cáo đánh giá gửi UBND tỉnh",
-            ),
-        ],
-    ),
-    *_group(
-        Field.DIGITAL_GOVERNMENT,
-        "02-KH/BCĐTW",
-        [
-            (
-                "Rà soát, sắp xếp các hệ thống thông tin của các sở, ngành sau hợp nhất tỉnh",
-                "KHCN",
-                "Quý III/2025",
-                "Báo cáo rà soát hệ thống thông tin",
-            ),
-            (
-                "Chuyển dữ liệu hồ sơ thủ tục hành chính của cấp huyện cũ sang các xã, phường",
-                "PVHCC",
-                "Tháng 7/2025",
-                "Dữ liệu được chuyển đầy đủ",
-                {"coord": ("KHCN",)},
-            ),
-            (
-                "Cập nhật mã định danh điện tử của các cơ quan, đơn vị sau sắp xếp",
-                "VPUB",
-                "Tháng 7/2025",
-                "Quyết định ban hành mã định danh",
-            ),
-            (
-                "Cập nhật danh mục thủ tục hành chính trên Cổng Dịch vụ công quốc gia sau sắp xếp",
-                "VPUB",
-                "Tháng 8/2025",
-                "Danh mục thủ tục được công bố",
-                {"coord": ("PVHCC",)},
-            ),
-            (
-                "Các sở, ngành hoàn thành kế hoạch chuyển đổi số năm 2025 của đơn vị",
-                "KHCN",
-                "Trước 30/8/2025",
-                "Kế hoạch của các sở, ngành",
-                {"meeting": "25-TB/BCĐ"},
-            ),
-            (
-                "Bảo đảm vận hành thông suốt các hệ thống thông tin phục vụ chính quyền địa "
-                "phương hai cấp",
-                "KHCN",
-                "Thường xuyên",
-                "Báo cáo tình hình vận hành",
-                {"coord": ("VNPT", "VIETTEL")},
-            ),
-            (
-                "Chuyển giao dữ liệu, tài khoản Hệ thống quản lý văn bản của cấp huyện cho cấp xã",
-                "VPUB",
-                "Tháng 7/2025",
-                "Tài khoản được chuyển giao",
-            ),
-            (
-                "Đánh giá hiệu quả vận hành chính quyền địa phương hai cấp trên môi trường số",
-                "NV",
-                "Quý IV/2025",
-                "Báo cáo đánh giá gửi Ban Chỉ đạo",
-                {"meeting": "31-TB/BCĐ"},
-            ),
-            (
-                COMMUNE_TASK,
-                "COMMUNES",
-                "Trước 15/8/2025",
-                "Quyết định thành lập Ban Chỉ đạo cấp xã",
-                {
-                    "key": True,
-                    "meeting": "25-TB/BCĐ",
-                    "coord": ("KHCN", "NV"),
-                    "outcome": "communes",
-                    "level": Level.COMMUNE,
-                    "field": Field.INSTITUTIONS,
-                },
-            ),
-            (
-                "Xây dựng quy trình nội bộ, quy trình điện tử giải quyết thủ tục hành chính "
-                "thuộc thẩm quyền cấp xã",
-                "PVHCC",
-                "Tháng 8/2025",
-                "Quy trình được UBND tỉnh phê duyệt",
-                {"coord": ("VPUB",)},
-            ),
-        ],
-        level=Level.CENTRAL,
-    ),
-]
+        )
+    return rows
+
+
+def _import_register(committee: Committee, user) -> dict[str, Task]:
+    """Gia Lai's 147 tasks and their assignments, imported from ``REGISTER`` by the
+    secretariat through the importer (upload, preview, confirmed import) as staff would;
+    returns them by code. Their dates are back-dated afterwards (``_backdate_creation``)."""
+    from tasks import imports  # tasks.imports pulls in the job machinery
+
+    upload = SimpleUploadedFile(REGISTER.name, REGISTER.read_bytes())
+    batch = imports.import_batch_create(user=user, upload=upload, default_field="")
+    preview = imports.import_preview(batch)
+    problems = preview.errors + [m for row in preview.rows for m in row.messages]
+    assert not problems and not preview.unmatched, problems or preview.unmatched
+    batch = imports.import_batch_confirm(batch=batch)
+    assert batch.status == batch.Status.DONE, (batch.status, batch.error)
+    return {t.code: t for t in Task.objects.filter(committee=committee)}
 
 
 # --- planning ------------------------------------------------------------------------------
@@ -1374,32 +363,39 @@ def _stamp(day: date, previous: datetime | None, rng: random.Random) -> datetime
     return moment
 
 
-def _backdate_history(since: datetime, moment: datetime) -> None:
-    """Date the change-history rows written since ``since`` at ``moment`` instead."""
+def _backdate_history(since: datetime, moment: datetime, today: date | None = None) -> None:
+    """Date the change-history rows and notifications written since ``since`` at ``moment``
+    instead; the notifications older than two weeks before ``today`` (the seed day) are read."""
     Task.history.filter(history_date__gte=since).update(history_date=moment)
     Assignment.history.filter(history_date__gte=since).update(history_date=moment)
+    backdate_notices(since, moment, today)
 
 
-def _play(assignment, events, author, secretary, rng: random.Random) -> None:
-    """Replay events through the services, then back-date each entry to its day."""
-    previous = None
-    for kind, day, percent, note in events:
+def _play(assignment, events, author, secretary, rng: random.Random, *, today=None, asker=None):
+    """Replay events through the services, then back-date each entry to its day. Besides
+    reports, completions, returns and confirmations, an "extend" event is asked for by
+    ``asker`` (its value the new deadline) and the next "grant" grants it."""
+    previous = extension = None
+    for kind, day, value, note in events:
         mark = timezone.now()
-        if kind == "report":
+        if kind in ("extend", "grant"):
+            if kind == "extend":
+                extension = followup.extension_request(
+                    assignment=assignment, user=asker, new_due=value, reason=note
+                )
+            else:
+                extension = followup.extension_grant(extension=extension, user=secretary)
+            previous = _stamp(day, previous, rng)
+            field = "requested_at" if kind == "extend" else "decided_at"
+            Extension.objects.filter(pk=extension.pk).update(**{field: previous})
+            _backdate_history(mark, previous, today)
+            continue
+        if kind in ("report", "complete"):
             update = services.progress_log(
                 assignment=assignment,
                 user=author,
-                percent=percent,
-                completed=False,
-                note=note,
-                effective_date=day,
-            )
-        elif kind == "complete":
-            update = services.progress_log(
-                assignment=assignment,
-                user=author,
-                percent=100,
-                completed=True,
+                percent=100 if kind == "complete" else value,
+                completed=kind == "complete",
                 note=note,
                 effective_date=day,
             )
@@ -1411,7 +407,18 @@ def _play(assignment, events, author, secretary, rng: random.Random) -> None:
             update = services.completion_confirm(assignment=assignment, user=secretary)
         previous = _stamp(day, previous, rng)
         ProgressUpdate.objects.filter(pk=update.pk).update(created_at=previous)
-        _backdate_history(mark, previous)
+        _backdate_history(mark, previous, today)
+
+
+def _ward_note(agency: Agency, day: date, rng: random.Random) -> str:
+    """A commune's completion of the commune-committee task: its founding decision."""
+    ward = agency.aliases.splitlines()[0] if agency.aliases else ""
+    ward = ward[:1].lower() + ward[1:] or agency.name
+    return (
+        f"Đã ban hành Quyết định số {rng.randint(15, 180)}/QĐ-UBND ngày {_vn(day)} "
+        f"thành lập Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và "
+        f"chuyển đổi số {ward}"
+    )
 
 
 def _commune_histories(
@@ -1447,15 +454,9 @@ def _commune_histories(
         if assignment.agency.name in fixed:
             _play(assignment, fixed[assignment.agency.name], author, users[secretary], rng)
             continue
-        ward = assignment.agency.aliases.splitlines()[0] if assignment.agency.aliases else ""
-        ward = ward[:1].lower() + ward[1:] or assignment.agency.name
 
-        def note(day, ward=ward):
-            return (
-                f"Đã ban hành Quyết định số {rng.randint(15, 180)}/QĐ-UBND ngày {_vn(day)} "
-                f"thành lập Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và "
-                f"chuyển đổi số {ward}"
-            )
+        def note(day, agency=assignment.agency):
+            return _ward_note(agency, day, rng)
 
         begin = start + timedelta(days=rng.randint(3, 12))
         if outcome == "done":
@@ -1487,29 +488,23 @@ def _commune_histories(
         _play(assignment, events, author, users[secretary], rng)
 
 
-def seed_gia_lai(committee: Committee, central_tasks: dict[str, Task]) -> None:
-    """Create Gia Lai's 147 tasks with their histories; does nothing if "57-001" exists.
-
-    A few name the central task they carry out (``UPSTREAM``)."""
+def seed_gia_lai(committee: Committee, central_tasks: dict[str, Task], today: date) -> None:
+    """Import Gia Lai's 147 tasks (``REGISTER``) and play their histories; does nothing if
+    "57-001" exists. A few name the central task they carry out (``UPSTREAM``)."""
     if Task.objects.filter(committee=committee, code="57-001").exists():
         return
     rng = random.Random(57)
-    specs = SPECS
-    dues = [parse_deadline(s.deadline).due_date for s in specs]
-    outcomes = _plan(specs, dues, rng)
+    specs_ = specs()
+    dues = [parse_deadline(s.deadline).due_date for s in specs_]
+    outcomes = _plan(specs_, dues, rng)
     returned_done = set(
         rng.sample([i for i, o in enumerate(outcomes) if o == "done"], RETURNED_DONE)
     )
     returned_open = [
-        i for i, o in enumerate(outcomes) if o == "wip" and specs[i].final_percent is None
+        i for i, o in enumerate(outcomes) if o == "wip" and specs_[i].final_percent is None
     ]
     returned_open = set(rng.sample(returned_open, RETURNED_OPEN))
 
-    agencies = {a.name: a for a in Agency.objects.filter(committee=committee)}
-    by_key = {key: agencies[name] for key, (name, _) in AGENCIES.items() if name in agencies}
-    communes = sorted(
-        (a for a in agencies.values() if a.kind == Agency.Kind.COMMUNE), key=lambda a: a.name
-    )
     documents = _documents(committee)
     meetings = {m.conclusion_number: m for m in Meeting.objects.filter(committee=committee)}
     users = {
@@ -1517,28 +512,22 @@ def seed_gia_lai(committee: Committee, central_tasks: dict[str, Task]) -> None:
         for u in get_user_model().objects.filter(username__in=[*OFFICERS.values(), SECRETARY])
     }
     secretary = users[SECRETARY]
+    mark = timezone.now()
+    tasks = _import_register(committee, secretary)
+    upstream = upstream_codes()
 
-    for number, (spec, due, outcome) in enumerate(zip(specs, dues, outcomes, strict=True), 1):
+    for number, (spec, due, outcome) in enumerate(zip(specs_, dues, outcomes, strict=True), 1):
         created = _created_on(spec, meetings, rng)
-        mark = timezone.now()
-        leads = communes if spec.lead == "COMMUNES" else [by_key[spec.lead]]
-        task = services.task_create(
-            committee=committee,
-            user=secretary,
-            leads=leads,
-            coordinators=[by_key[k] for k in spec.coord if k in by_key],
-            code=f"57-{number:03d}",
-            title=spec.title,
-            field=spec.field,
-            level=spec.level,
-            is_key=spec.key,
-            expected_output=spec.output,
-            source_document=documents.get(spec.doc),
-            meeting=meetings.get(spec.meeting) if spec.meeting else None,
-            deadline_text=spec.deadline,
-            upstream=central_tasks.get(UPSTREAM.get(spec.title, "")),
-        )
-        _backdate_creation(task, created, mark)
+        task = tasks[f"57-{number:03d}"]
+        links = {
+            "source_document": documents.get(spec.doc),
+            "meeting": meetings.get(spec.meeting) if spec.meeting else None,
+            "upstream": central_tasks.get(upstream.get(spec.title, "")),
+        }
+        # The import says where the rows came from; the file's demo columns say more.
+        Task.objects.filter(pk=task.pk).update(**links)
+        task.history.update(**links)
+        _backdate_creation(task, created, mark, mine=True)
         start = created + timedelta(days=rng.randint(3, 10))
         if outcome == "communes":
             _commune_histories(task, created, users, rng, fixed={PLEIKU_AGENCY: PLEIKU_EVENTS})
@@ -1555,9 +544,20 @@ def seed_gia_lai(committee: Committee, central_tasks: dict[str, Task]) -> None:
             final_note=spec.final_note,
         )
         author = users.get(OFFICERS.get(lead_name, SECRETARY), secretary)
-        _play(task.assignments.get(agency=leads[0]), events, author, secretary, rng)
-    skip = {s.title for s in specs if s.final_percent}
-    _recent(committee, OFFICERS, SECRETARY, people=users, skip=skip)
+        lead = task.assignments.get(role=Assignment.Role.LEAD)
+        _play(lead, events, author, secretary, rng)
+    first = min(Task.objects.filter(committee=committee).values_list("created_at", flat=True))
+    _backdate_import(committee, mark, first)
+    by_title = {spec.title: spec for spec in specs_}
+
+    def note(assignment, day):
+        spec = by_title[assignment.task.title]
+        if spec.lead == "COMMUNES":
+            return _ward_note(assignment.agency, day, rng)
+        return _completion_note(spec, AGENCIES[spec.lead][1], day, rng)
+
+    users |= _people("admin")
+    _after_q3(committee, today, OFFICERS, SECRETARY, people=users, note=note, fallback="admin")
     _touch(committee)
 
 
@@ -1584,7 +584,7 @@ def _touch(committee: Committee) -> None:
 # and Pleiku ward's first meeting. Each history runs to 30/09/2025, written through the services
 # by the committee's own logins (a province reports on its central assignments as the central
 # committee's agency "Tỉnh ..."; the central secretariat types the entries of provinces without
-# demo logins), then back-dated like Gia Lai's; ``_recent`` adds the weeks before the seed day.
+# demo logins), then back-dated like Gia Lai's; ``_after_q3`` carries them on to the seed day.
 
 PROVINCES, COMMUNES = "PROVINCES", "COMMUNES"
 CENTRAL_SECRETARY = "tw.thuky"
@@ -1613,19 +613,25 @@ PLEIKU_EVENTS = [
 ]
 
 
-def _title(prefix: str) -> str:
-    return next(spec.title for spec in SPECS if spec.title.startswith(prefix))
-
-
-# Gia Lai's tasks that carry out a central task: title -> the central task's code.
+# Gia Lai's tasks that carry out a central task: the start of the title -> the central task's
+# code (the first task whose title starts so).
 UPSTREAM = {
-    _title("Kiện toàn Ban Chỉ đạo phát triển"): "TW-01",
+    "Kiện toàn Ban Chỉ đạo phát triển": "TW-01",
     COMMUNE_TASK: "TW-01",
-    _title("Bảo đảm Bộ phận Một cửa"): "TW-02",
-    _title("Cập nhật danh mục thủ tục hành chính trên Cổng"): "TW-03",
-    _title("Bổ sung dự toán năm 2025"): "TW-04",
-    _title("Sơ kết 6 tháng đầu năm 2025"): "TW-05",
+    "Bảo đảm Bộ phận Một cửa": "TW-02",
+    "Cập nhật danh mục thủ tục hành chính trên Cổng": "TW-03",
+    "Bổ sung dự toán năm 2025": "TW-04",
+    "Sơ kết 6 tháng đầu năm 2025": "TW-05",
 }
+
+
+def upstream_codes() -> dict[str, str]:
+    """Title -> code of the central task it carries out (``UPSTREAM``)."""
+    titles = [spec.title for spec in specs()]
+    return {
+        next(title for title in titles if title.startswith(prefix)): code
+        for prefix, code in UPSTREAM.items()
+    }
 
 
 @dataclass
@@ -2221,10 +1227,30 @@ def _documents(committee: Committee) -> dict[str, Document]:
     return documents
 
 
-def _backdate_creation(task: Task, created: date, mark: datetime) -> None:
+def _backdate_creation(task: Task, created: date, mark: datetime, mine: bool = False) -> None:
+    """Date ``task``'s creation on ``created``: its row and the history written since
+    ``mark`` (``mine``: only the task's own history, for tasks imported together)."""
     created_at = timezone.make_aware(datetime.combine(created, time(8, 30)))
     Task.objects.filter(pk=task.pk).update(created_at=created_at)
-    _backdate_history(mark, created_at)
+    if mine:
+        Task.history.filter(id=task.pk, history_date__gte=mark).update(history_date=created_at)
+        Assignment.history.filter(task_id=task.pk, history_date__gte=mark).update(
+            history_date=created_at
+        )
+    else:
+        _backdate_history(mark, created_at)
+
+
+def _backdate_import(committee: Committee, mark: datetime, moment: datetime) -> None:
+    """The register's import (its batch and the notices it sent) dated on the day the first
+    task was set down."""
+    batches = ImportBatch.objects.filter(committee=committee, created_at__gte=mark)
+    fields = [f.name for f in ImportBatch._meta.get_fields() if isinstance(f, DateTimeField)]
+    for batch in batches:
+        batches.filter(pk=batch.pk).update(
+            **{name: moment for name in fields if getattr(batch, name) is not None}
+        )
+    backdate_notices(mark, moment)
 
 
 def _people(*usernames: str) -> dict:
@@ -2336,7 +1362,7 @@ def _by_code_and_title(committee: Committee) -> dict[str, Task]:
     return {t.code: t for t in tasks} | {t.title: t for t in tasks}
 
 
-def seed_central(committee: Committee, gia_lai: Committee, tuyen_quang: Committee):
+def seed_central(committee: Committee, gia_lai: Committee, tuyen_quang: Committee, today: date):
     """The central committee's 14 tasks: five to every province (one lead assignment per
     province agency), the rest to central bodies. Gia Lai's and Tuyên Quang's secretariats
     report on their own provinces' assignments; the central secretariat types the others' and
@@ -2358,7 +1384,7 @@ def seed_central(committee: Committee, gia_lai: Committee, tuyen_quang: Committe
         officers = {gia_lai_name: SECRETARY, tuyen_quang_name: TQ_SECRETARY}
         people = _people(CENTRAL_SECRETARY, SECRETARY, TQ_SECRETARY)
         rng = random.Random("central")
-        tasks = _seed_items(
+        _seed_items(
             committee,
             items,
             people=people,
@@ -2367,14 +1393,12 @@ def seed_central(committee: Committee, gia_lai: Committee, tuyen_quang: Committe
             above={},
             rng=rng,
         )
-        # Gia Lai keeps its infrastructure assignment moving up to the seed day.
-        also = [tasks["TW-02"].assignments.get(agency=gia_lai.agency)]
-        _recent(committee, {**officers}, CENTRAL_SECRETARY, people=people, also=also)
+        _after_q3(committee, today, officers, CENTRAL_SECRETARY, people=people)
         _touch(committee)
     return _by_code_and_title(committee)
 
 
-def seed_tuyen_quang(committee: Committee, central_tasks: dict[str, Task]) -> None:
+def seed_tuyen_quang(committee: Committee, central_tasks: dict[str, Task], today: date) -> None:
     """Tuyên Quang's tasks from its July 2025 conference; does nothing if "TQ-01" exists."""
     if Task.objects.filter(committee=committee, code="TQ-01").exists():
         return
@@ -2388,11 +1412,11 @@ def seed_tuyen_quang(committee: Committee, central_tasks: dict[str, Task]) -> No
         above=central_tasks,
         rng=random.Random("tuyen_quang"),
     )
-    _recent(committee, TQ_OFFICERS, TQ_SECRETARY, people=people)
+    _after_q3(committee, today, TQ_OFFICERS, TQ_SECRETARY, people=people)
     _touch(committee)
 
 
-def seed_pleiku(committee: Committee) -> None:
+def seed_pleiku(committee: Committee, today: date) -> None:
     """Pleiku ward's tasks from its first meeting (after Gia Lai's register, which they carry
     out); does nothing if "PK-01" exists."""
     if Task.objects.filter(committee=committee, code="PK-01").exists():
@@ -2407,69 +1431,147 @@ def seed_pleiku(committee: Committee) -> None:
         above=_by_code_and_title(committee.parent),
         rng=random.Random("pleiku"),
     )
-    _recent(committee, {}, PLEIKU_SECRETARY, people=people)
+    people |= _people("admin")
+    _after_q3(committee, today, {}, PLEIKU_SECRETARY, people=people, fallback="admin")
     _touch(committee)
 
 
-# --- Up to the seed day --------------------------------------------------------------------
+# --- From the Q3/2025 review up to the seed day ----------------------------------------------
 
-RECENT_DAYS, RECENT_COUNT = 28, 6
+RECENT_DAYS = 14  # "recent": the last two weeks before the seed day
+HORIZON = 720  # an assignment open on 30/09/2025 finishes within about two years of it
+EXTENDED_SHARE = 0.75  # of the work overdue on the seed day, how much was granted more time
 RECENT_NOTES = [
     "Đang triển khai theo kế hoạch, đạt khoảng {p}% khối lượng",
     "Đã làm việc với các đơn vị liên quan; tiếp tục hoàn thiện sản phẩm, đạt khoảng {p}%",
     "Đang hoàn thiện hồ sơ, dự kiến trình cấp có thẩm quyền trong tháng tới",
     "Đã tổ chức kiểm tra tiến độ tại các đơn vị; khối lượng hoàn thành đạt khoảng {p}%",
 ]
+EXTENSION_REASON = (
+    "Nhiệm vụ phải điều chỉnh theo mô hình chính quyền địa phương hai cấp và chờ hướng dẫn của "
+    "Trung ương; đề nghị gia hạn đến {label} để hoàn thành đúng chất lượng."
+)
+LATE_AFTER_NOTE = (
+    "Chưa hoàn thành do vướng mắc về kinh phí và thủ tục đầu tư; đang báo cáo UBND tỉnh "
+    "tháo gỡ, đạt khoảng {p}%"
+)
 
 
-def _recent(
+def _done_note(day: date, rng: random.Random) -> str:
+    return f"Đã hoàn thành; Báo cáo kết quả số {rng.randint(120, 2400)}/BC ngày {_vn(day)}"
+
+
+def _quarter_label(day: date) -> str:
+    """The deadline text of the quarter ending on ``day``, as staff write it: "Quý I/2027"."""
+    period = quarter_of(day)
+    return f"Quý {'I' * period.number if period.number < 4 else 'IV'}/{period.year}"
+
+
+def _extension_to(today: date, rng: random.Random) -> date:
+    """The end of a quarter 1 to 3 quarters ahead of ``today`` (at least 45 days away)."""
+    due = quarter_of(today + timedelta(days=45)).end
+    for _ in range(rng.choice([0, 0, 1, 2])):
+        due = quarter_of(due + timedelta(days=1)).end
+    return due
+
+
+def _after_q3_events(assignment, today: date, rng: random.Random, *, can_extend: bool, horizon):
+    """Events (kind, day, value, note) of one lead assignment from 01/10/2025 to the day before
+    ``today``: it is confirmed, resumed, completed and confirmed; or still open, with reports up
+    to the last weeks and, if its deadline has passed, for most a granted extension to a
+    quarter ahead (``can_extend``: someone may ask for it). Days before ``today`` only."""
+    last = today - timedelta(days=1)
+    first = END + timedelta(days=2)
+    if last < first:
+        return []
+    status, percent = assignment.status, assignment.percent
+    if status == Status.AWAITING:
+        confirm = END + timedelta(days=rng.randint(2, 20))
+        return [("confirm", confirm, None, "")] if confirm <= last else []
+    if percent >= 100:  # sent back on its completion report: completed again, with evidence
+        finish = END + timedelta(days=rng.randint(5, 25))
+        confirm = finish + timedelta(days=rng.randint(2, 5))
+        events = [("complete", finish, 100, RESUBMIT_NOTE.strip())] if finish <= last else []
+        return [*events, ("confirm", confirm, None, "")] if events and confirm <= last else events
+    finish = END + timedelta(days=rng.randint(20, horizon))
+    done = finish <= last - timedelta(days=1)
+    until = finish - timedelta(days=4) if done else last
+    start = first + timedelta(days=rng.randint(0, 120 if status == Status.NOT_STARTED else 30))
+    events, count = [], max(1, min(5, (until - start).days // 75))
+    for day in _days(start, min(until, last - timedelta(days=RECENT_DAYS)), count, rng):
+        percent = min(95, max(percent, 10) + rng.choice([5, 10, 15]))
+        events.append(("report", day, percent, rng.choice(RECENT_NOTES).format(p=percent)))
+    if done:
+        events.append(("complete", finish, 100, None))
+        confirm = finish + timedelta(days=rng.randint(1, 6))
+        return [*events, ("confirm", confirm, None, "")] if confirm <= last else events
+    if start <= last and rng.random() < 0.7:  # a report in the last two weeks
+        day = max(start, last - timedelta(days=rng.randint(0, RECENT_DAYS - 1)))
+        percent = min(95, max(percent, 10) + rng.choice([5, 10]))
+        events.append(("report", day, percent, rng.choice(RECENT_NOTES).format(p=percent)))
+    deadline = assignment.deadline
+    if deadline is not None and deadline < today:
+        if can_extend and rng.random() < EXTENDED_SHARE:
+            asked = max(first, deadline - timedelta(days=10), last - timedelta(days=60))
+            asked += timedelta(days=rng.randint(0, max(0, (last - asked).days - 3)))
+            granted = min(asked + timedelta(days=rng.randint(1, 3)), last)
+            new_due = _extension_to(today, rng)
+            reason = EXTENSION_REASON.format(label=_quarter_label(new_due))
+            events += [("extend", asked, new_due, reason), ("grant", granted, None, "")]
+        elif events and events[-1][0] == "report":
+            kind, day, value, _ = events[-1]
+            events[-1] = (kind, day, value, LATE_AFTER_NOTE.format(p=value))
+    return sorted(events, key=lambda e: e[1])
+
+
+def _after_q3(
     committee: Committee,
+    today: date,
     officers: dict,
     secretary: str,
     *,
     people: dict,
-    skip=frozenset(),
-    also=(),
+    note=None,
+    fallback: str | None = None,
 ) -> None:
-    """Keep the demo alive on the day it is seeded: a few open assignments get progress reports
-    in the four weeks before it (percent up, still open), so the dashboards show recent work.
-
-    Statuses do not change, so the figures as of 30/09/2025 and today's counts by status stay
-    the seeds'; the replay as of 30/09/2025 ignores these entries (recorded later). Skipped when
-    the seed day is close to 30/09/2025 (e.g. under a frozen clock). ``skip``: titles of tasks
-    whose last report carries a figure of the seeds (e.g. 80% of the land certificates); ``also``:
-    assignments to move besides the random few. ``people`` maps usernames to users, ``officers``
-    agency names to the usernames that report for them (else ``secretary``)."""
-    today = timezone.localdate()
-    if today < END + timedelta(days=RECENT_DAYS + 15):
-        return
-    rng = random.Random(f"recent {committee.name}")
-    candidates = list(
-        Assignment.objects.filter(
-            task__committee=committee, role=Assignment.Role.LEAD, status=Status.IN_PROGRESS
-        )
-        .exclude(agency__kind=Agency.Kind.COMMUNE)
-        .exclude(task__title__in=skip)
+    """Carry the register on from its Q3/2025 review to ``today``, the seed day: the work
+    still open then goes on; most of it is completed over the months, the rest reports up to
+    the last weeks and, if late, was mostly granted a new deadline ahead. Written through the
+    services and back-dated like the rest; the replay as of 30/09/2025 sees none of it
+    (recorded later), so the seeds' figures stay. ``note(assignment, day)`` words a
+    completion; an extension is asked for by the agency's officer in ``officers``, else by
+    ``fallback`` (the administrator serves agencies without a login), else by no one."""
+    rng = random.Random(f"{committee.name} {today.isoformat()}")
+    note = note or (lambda assignment, day: _done_note(day, rng))
+    leads = (
+        Assignment.objects.filter(task__committee=committee, role=Assignment.Role.LEAD)
+        .filter(status__in=(Status.NOT_STARTED, Status.IN_PROGRESS, Status.AWAITING))
         .select_related("agency", "task")
-        .order_by("pk")
+        .order_by("task__code", "agency__name")
     )
-    chosen = rng.sample(candidates, min(RECENT_COUNT, len(candidates)))
-    chosen += [a for a in also if a.pk not in {c.pk for c in chosen}]
-    first = today - timedelta(days=RECENT_DAYS)
-    for assignment in sorted(chosen, key=lambda a: a.pk):
-        assignment.refresh_from_db()
-        percent, events = assignment.percent, []
-        for day in _days(first, today - timedelta(days=1), rng.randint(1, 2), rng):
-            percent = min(95, percent + rng.choice([5, 10, 15]))
-            events.append(("report", day, percent, rng.choice(RECENT_NOTES).format(p=percent)))
-        author = people.get(officers.get(assignment.agency.name, secretary), people[secretary])
-        _play(assignment, events, author, people[secretary], rng)
+    for assignment in leads:
+        name = assignment.agency.name
+        requester = officers.get(name, fallback)
+        # A commune or province among many leads catches up faster (the others are done).
+        one_of_many = assignment.agency.kind in (Agency.Kind.COMMUNE, Agency.Kind.PROVINCE)
+        events = _after_q3_events(
+            assignment,
+            today,
+            rng,
+            can_extend=requester is not None and assignment.agency.kind != Agency.Kind.COMMUNE,
+            horizon=300 if one_of_many else HORIZON,
+        )
+        events = [(k, d, v, note(assignment, d) if n is None else n) for k, d, v, n in events]
+        author = people.get(officers.get(name, secretary), people[secretary])
+        asker = people.get(requester) if requester else None
+        _play(assignment, events, author, people[secretary], rng, today=today, asker=asker)
 
 
-def seed(demo) -> None:
+def seed(demo, today: date) -> None:
     """Every committee's register (``demo`` is what ``steering.demo.seed`` returned), top down:
-    a task names the task above it carries out, so the central committee's come first."""
-    central_tasks = seed_central(demo.central, demo.gia_lai, demo.tuyen_quang)
-    seed_gia_lai(demo.gia_lai, central_tasks)
-    seed_tuyen_quang(demo.tuyen_quang, central_tasks)
-    seed_pleiku(demo.pleiku)
+    a task names the task above it carries out, so the central committee's come first. The
+    histories run to 30/09/2025 (the seeds' figures), then on to ``today``, the seed day."""
+    central_tasks = seed_central(demo.central, demo.gia_lai, demo.tuyen_quang, today)
+    seed_gia_lai(demo.gia_lai, central_tasks, today)
+    seed_tuyen_quang(demo.tuyen_quang, central_tasks, today)
+    seed_pleiku(demo.pleiku, today)

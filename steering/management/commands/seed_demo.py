@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from communes import demo as communes_demo
 from steering import demo
@@ -27,11 +28,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        today = timezone.localdate()  # the demo's history runs up to the seed day
         with transaction.atomic():
-            loaded = demo.seed()
-            communes_demo.seed(loaded)
+            loaded = demo.seed(today)
+            communes_demo.seed(loaded, today)
             if not options["without_tasks"]:
-                tasks_demo.seed(loaded)
+                tasks_demo.seed(loaded, today)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(f"Demo logins (password for all: {demo.DEMO_PASSWORD}):")
         committee = None
