@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steering import authz
-from steering.models import Committee
+from steering.models import Agency, Committee
 from tasks import services
 from tasks.filters import TaskFilter
 from tasks.forms import AssignmentForm, ProgressForm, ReasonForm, TaskForm
@@ -35,6 +35,7 @@ class CountedPaginator(Paginator):
 
 
 SHOWN_LEADS = 2  # the register names two leads and says "and N more"
+LATE_LIST_MAX = 5  # the task page's late banner names up to this many, else counts them
 
 
 def with_leads(user, tasks: list[Task]) -> None:
@@ -99,17 +100,23 @@ def task_header(request, pk: int, today) -> dict:
     )
     # Of a task received from the committee above, only the own committee's assignment shows.
     visible = Assignment.objects.restrict(request.user).filter(task=task)
+    # The viewer's own agency's assignment first (a commune among 135 finds its own at once).
+    own_agency = authz.agency_id_of(request.user)
     assignments = sorted(
         visible.with_timeliness(today).select_related("agency", "task"),
-        key=lambda a: (a.role != Assignment.Role.LEAD, a.agency.name),
+        key=lambda a: (a.agency_id != own_agency, a.role != Assignment.Role.LEAD, a.agency.name),
     )
     leads = [a for a in assignments if a.role == Assignment.Role.LEAD]
+    late = [a for a in leads if a.category in OVERDUE_CATEGORIES]
     return {
         "task": task,
         "assignments": assignments,
         "leads_done": sum(1 for a in leads if a.status == "completed"),
         "leads_total": len(leads),
-        "late_leads": [a for a in leads if a.category in OVERDUE_CATEGORIES],
+        # Beyond a few, the banner says how many ("38 xã, phường chậm") and lists them on demand.
+        "late_leads": late,
+        "late_communes": sum(1 for a in late if a.agency.kind == Agency.Kind.COMMUNE),
+        "late_list_max": LATE_LIST_MAX,
         "reportable_ids": set(
             Assignment.objects.restrict(request.user, "report")
             .filter(task=task)
