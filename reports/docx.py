@@ -195,6 +195,8 @@ def _header(document, head) -> None:
     _line(document, "")
     _line(document, head.title, size=14, bold=True)
     _line(document, head.subtitle, size=14, bold=True)
+    if head.replaces:
+        _line(document, head.replaces, italic=True)
     _rule(document, Mm(58), PAGE_WIDTH)
 
 

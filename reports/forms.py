@@ -2,12 +2,14 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
 
 from common.dates import DateFormField
 from common.forms import StyledForm
 from common.periods import Period, half_year, last_completed_quarter, quarter, year_period
 from reports.models import Report, kind_of
+from steering.models import Member
 
 FIRST_YEAR = 2025  # Resolution 57-NQ/TW was issued on 22/12/2024
 CUSTOM = "custom"
@@ -79,4 +81,63 @@ class ReportRequestForm(StyledForm):
         }
         period = periods[kind](date.fromisoformat(start))
         data["kind"], data["start"], data["end"] = kind, period.start, period.end
+        return data
+
+
+class IssueForm(StyledForm):
+    """Issue a draft: its number, the date it is issued and who signs (the head, or a deputy
+    signing on the head's behalf)."""
+
+    number = forms.IntegerField(label=_("Number"), min_value=1, max_value=99999)
+    issued_on = DateFormField(label=_("Date of issue"))
+    signer = forms.ModelChoiceField(label=_("Signed by"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, report: Report, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.report, self.today = report, today
+        signers = Member.objects.filter(
+            committee=report.committee, role__in=[Member.Role.HEAD, Member.Role.DEPUTY_HEAD]
+        ).exclude(active_to__lt=today)
+        signers = signers.order_by(
+            Case(When(role=Member.Role.HEAD, then=0), default=1), "sort_order", "pk"
+        )
+        self.fields["signer"].queryset = signers
+        self.fields["signer"].label_from_instance = lambda member: (
+            f"{member.full_name} — {member.get_role_display()}"
+        )
+        self.fields["number"].error_messages["required"] = _("Give the report's number.")
+        self.fields["issued_on"].error_messages["required"] = _("Give the date of issue.")
+        self.fields["issued_on"].initial = today
+        self.fields["signer"].error_messages["required"] = _(
+            "Choose who signs: the head or a deputy head of the committee."
+        )
+
+    def clean_issued_on(self):
+        day = self.cleaned_data["issued_on"]
+        if day > self.today:
+            raise ValidationError(_("A report cannot be issued on a future date."))
+        if day < self.report.period_end:
+            raise ValidationError(
+                _("A report cannot be issued before its period ends (%(end)s).")
+                % {"end": f"{self.report.period_end:%d/%m/%Y}"}
+            )
+        return day
+
+    def clean(self):
+        data = super().clean()
+        number, day = data.get("number"), data.get("issued_on")
+        if number is None or day is None:
+            return data
+        taken = Report.objects.filter(
+            committee=self.report.committee,
+            symbol=self.report.issue_symbol(),
+            issued_on__year=day.year,
+            number=number,
+        )
+        if taken.exclude(pk=self.report.pk).exists():
+            self.add_error(
+                "number",
+                _("Number %(number)s of %(year)s is already used by another report.")
+                % {"number": number, "year": day.year},
+            )
         return data

@@ -43,6 +43,7 @@ class Letterhead:
     authority: list[str]  # the lines above the signature: "T/M BAN CHỈ ĐẠO", "TRƯỞNG BAN"
     signer_name: str
     draft: bool
+    replaces: str = ""  # a correction names the report it replaces, under the summary
 
 
 def committee_settings(committee) -> dict:
@@ -124,4 +125,5 @@ def letterhead(r: dict) -> Letterhead:
         authority=_authority(party, signer),
         signer_name=signer.get("name", ""),
         draft=issue is None,
+        replaces=f"(Thay thế Báo cáo {r['replaces']})" if r.get("replaces") else "",
     )

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from common.periods import Period
@@ -47,6 +48,40 @@ class Report(Job):
     xlsx = models.FileField(_("Excel workbook"), upload_to="reports/%Y/", blank=True)
     docx = models.FileField(_("Word document"), upload_to="reports/%Y/", blank=True)
     snapshot = models.JSONField(_("figures printed"), default=dict, blank=True)
+    # Issuing (reports.services.report_issue): a draft until the secretariat gives it its number
+    # and date; the job then renders the files once more from the snapshot, with the number,
+    # stores their SHA-256 and they are frozen: never rendered again.
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    symbol = models.CharField(_("document symbol"), max_length=16, blank=True)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signed_by = models.ForeignKey(
+        "steering.Member",
+        verbose_name=_("signed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True)
+    xlsx_sha256 = models.CharField(_("Excel workbook SHA-256"), max_length=64, blank=True)
+    docx_sha256 = models.CharField(_("Word document SHA-256"), max_length=64, blank=True)
+    replaces = models.ForeignKey(
+        "self",
+        verbose_name=_("replaces"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+        help_text=_("The issued report this correction replaces."),
+    )
 
     objects = RestrictedQuerySet.as_manager()
 
@@ -62,6 +97,19 @@ class Report(Job):
             ),
             models.CheckConstraint(
                 condition=models.Q(progress__lte=100), name="report_progress_max"
+            ),
+            # "Số 12-BC/BCĐ": one report 12 per committee, symbol and year.
+            models.UniqueConstraint(
+                "committee",
+                "symbol",
+                ExtractYear("issued_on"),
+                "number",
+                name="report_number_unique_per_year",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number__isnull=True, issued_on__isnull=True)
+                | models.Q(number__gte=1, issued_on__isnull=False),
+                name="report_number_with_date",
             ),
         ]
 
@@ -94,10 +142,48 @@ class Report(Job):
             "end": f"{self.period_end:%d/%m/%Y}",
         }
 
-    def perform(self, beat) -> None:
-        from reports.services import report_render  # the services import this module
+    @property
+    def frozen(self) -> bool:
+        """Issued and its files stored with their hashes: they never change again."""
+        return bool(self.pdf_sha256)
 
-        report_render(self, beat)
+    @property
+    def can_retry(self) -> bool:
+        """Never for an issued report: its files are not rendered again."""
+        return not self.frozen and super().can_retry
+
+    @property
+    def issuing(self) -> bool:
+        """Given its number, its issued files not rendered yet."""
+        return self.number is not None and not self.frozen
+
+    @property
+    def replaced_by(self) -> "Report | None":
+        """The issued correction that replaces this report (``issued_corrections`` when the
+        list prefetched it)."""
+        corrections = getattr(self, "issued_corrections", None)
+        if corrections is None:
+            corrections = list(self.corrections.exclude(pdf_sha256=""))
+        return corrections[0] if corrections else None
+
+    def issue_symbol(self) -> str:
+        """The symbol its number takes: as printed in its snapshot, else the committee's."""
+        symbol = self.snapshot.get("committee", {}).get("symbol")
+        return symbol or self.committee.document_symbol
+
+    def number_text(self) -> str:
+        """ "Số 12-BC/BCĐ" or "Số: 12/BC-BCĐ", in the format the report was issued in."""
+        from reports.letterhead import document_number
+
+        return document_number(self.snapshot.get("committee", {}), self.number)
+
+    def perform(self, beat) -> None:
+        from reports.services import report_issue_render, report_render  # they import this
+
+        if self.number is not None:
+            report_issue_render(self, beat)
+        else:
+            report_render(self, beat)
 
     def after_done(self) -> None:
         if self.requested_by_id is None:

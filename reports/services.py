@@ -4,8 +4,9 @@ A report is a long job (``jobs.services`` owns its lifecycle): the request creat
 queues it once the transaction commits; the worker calls ``Report.perform``, which renders here.
 """
 
+import hashlib
 import logging
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
@@ -14,18 +15,19 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from common.periods import half_year, quarter_of
-from jobs.services import job_enqueue, job_retry
+from jobs.services import JobRefused, job_enqueue, job_retry
 from reports.docx import render_docx
-from reports.letterhead import committee_settings
+from reports.letterhead import committee_settings, issued, signer_row
 from reports.models import Report, kind_of
 from reports.pdf import render_pdf
 from reports.selectors import report_figures
 from reports.workbook import render_xlsx
 from steering import authz
-from steering.models import Committee
+from steering.models import Committee, Member
 from tasks.models import Task
 
 logger = logging.getLogger(__name__)
+FORMATS = ("pdf", "xlsx", "docx")
 
 
 def report_request(*, committee: Committee, kind: str, start: date, end: date, user) -> Report:
@@ -50,25 +52,113 @@ def report_retry(*, report: Report) -> Report:
     return job_retry(report)
 
 
+class ReportFrozen(JobRefused):
+    """An issued report's files are never rendered again."""
+
+
+def refuse_if_issued(report: Report) -> None:
+    """The guard of every path that renders a report's files: an issued report's are frozen."""
+    if report.frozen:
+        raise ReportFrozen(_("This report has been issued; its files never change."))
+
+
+def _store(report: Report, stem: str, snapshot: dict, generated_at, beat) -> dict[str, bytes]:
+    """Render the three files of ``snapshot`` and attach them to the report (not saved)."""
+    pdf, pages = render_pdf(snapshot, generated_at)
+    beat(85)
+    files = {"pdf": pdf, "xlsx": render_xlsx(snapshot), "docx": render_docx(snapshot)}
+    for fmt, content in files.items():
+        getattr(report, fmt).save(f"{stem}.{fmt}", ContentFile(content), save=False)
+    report.pages = pages
+    return files
+
+
 def report_render(report: Report, beat) -> None:
     """Compute the figures as of the period end, render the PDF, the workbook and the .docx,
-    store them."""
+    store them (a draft: no number yet)."""
+    refuse_if_issued(report)
+    if report.number is not None:
+        raise ReportFrozen(_("This report is being issued; its figures are not computed again."))
     generated_at = timezone.now()
     with translation.override("vi"):
         snapshot = report_figures(report, today=timezone.localdate(generated_at))
     snapshot["committee"].update(committee_settings(report.committee))
     snapshot["generated_at"] = generated_at.isoformat()
+    if report.replaces_id:
+        snapshot["replaces"] = replaced_text(report.replaces)
     beat(40)
-    pdf, pages = render_pdf(snapshot, generated_at)
-    beat(85)
-    xlsx = render_xlsx(snapshot)
-    docx = render_docx(snapshot)
-    stem = report.file_stem()
-    report.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
-    report.xlsx.save(f"{stem}.xlsx", ContentFile(xlsx), save=False)
-    report.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
-    report.snapshot, report.pages = snapshot, pages
+    report.snapshot = snapshot
+    _store(report, report.file_stem(), snapshot, generated_at, beat)
     report.save(update_fields=["pdf", "xlsx", "docx", "snapshot", "pages"])
+
+
+def replaced_text(old: Report) -> str:
+    """How a correction names the report it replaces: "Số 12-BC/BCĐ ngày 05/10/2025"."""
+    return f"{old.number_text()} ngày {old.issued_on:%d/%m/%Y}"
+
+
+def report_issue(
+    *, report: Report, number: int, issued_on: date, signer: Member | None, user
+) -> Report:
+    """Give a draft its number and date and queue the job that renders its issued files from
+    the stored snapshot (``report_issue_render``). The secretariat of the report's own
+    committee only; the number is unique per committee, symbol and year (the constraint)."""
+    authz.ensure(user, "issue", report)
+    with transaction.atomic():
+        locked = Report.objects.select_for_update().get(pk=report.pk)
+        if locked.number is not None or locked.status != Report.Status.DONE:
+            raise ReportFrozen(_("Only a finished draft can be issued."))
+        locked.number, locked.issued_on = number, issued_on
+        locked.symbol = locked.issue_symbol()
+        locked.issued_by, locked.signed_by = user, signer
+        job_enqueue(locked)
+    locked.refresh_from_db()
+    return locked
+
+
+def report_issue_render(report: Report, beat) -> None:
+    """Render the issued files once, from the stored snapshot with the number, date and signer
+    in the header; store them with their SHA-256: from then on they are frozen."""
+    refuse_if_issued(report)
+    signer = signer_row(report.signed_by) if report.signed_by else None
+    snapshot = issued(report.snapshot, report.number, report.issued_on, signer)
+    generated_at = datetime.fromisoformat(report.snapshot["generated_at"])
+    beat(20)
+    drafts = [getattr(report, fmt).name for fmt in FORMATS]
+    stem = f"{report.file_stem()}-so-{report.number}"
+    files = _store(report, stem, snapshot, generated_at, beat)
+    for fmt, content in files.items():
+        setattr(report, f"{fmt}_sha256", hashlib.sha256(content).hexdigest())
+    hashes = [f"{fmt}_sha256" for fmt in FORMATS]
+    report.save(update_fields=["pdf", "xlsx", "docx", "pages", *hashes])
+    for name in drafts:  # the draft's files, replaced by the issued ones
+        if name:
+            report.pdf.storage.delete(name)
+
+
+def report_correct(*, report: Report, user) -> Report:
+    """A correction of an issued report: a new draft of the same period naming the one it
+    replaces; issued in its turn, it marks the old one replaced. A correction already being
+    prepared is returned instead of a second one."""
+    authz.ensure(user, "issue", report)
+    if not report.frozen:
+        raise ReportFrozen(_("Only an issued report can be corrected."))
+    pending = report.corrections.filter(pdf_sha256="").first()
+    if pending is not None:
+        return pending
+    with transaction.atomic():
+        correction = Report(
+            committee=report.committee,
+            kind=report.kind,
+            period_start=report.period_start,
+            period_end=report.period_end,
+            as_of=report.as_of,
+            requested_by=user,
+            replaces=report,
+        )
+        job_enqueue(correction)
+    correction.refresh_from_db()
+    return correction
 
 
 def notify_ready(report: Report) -> None:

@@ -50,6 +50,7 @@ class Capability(models.TextChoices):
     VIEW_ALL = "view_all", _("Read every task, dashboard and indicator of the committee")
     VIEW_REPORTS = "view_reports", _("Read and download the committee's reports")
     REQUEST_REPORTS = "request_reports", _("Request and retry reports")
+    ISSUE_REPORTS = "issue_reports", _("Issue the own committee's reports with their number")
     MANAGE_TASKS = "manage_tasks", _("Create, edit, assign and cancel tasks; confirm completions")
     REPORT_FOR_ANY = "report_for_any", _("Log progress on behalf of any agency")
     REPORT_PROGRESS = "report_progress", _("Log progress on the own agency's assignments")
@@ -72,6 +73,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             C.VIEW_ALL,
             C.VIEW_REPORTS,
             C.REQUEST_REPORTS,
+            C.ISSUE_REPORTS,
             C.MANAGE_TASKS,
             C.REPORT_FOR_ANY,
             C.IMPORT_ANY,
@@ -506,6 +508,9 @@ RULES: dict[tuple[str, str], Callable[[QuerySet, object], QuerySet]] = {
     ("communes.allocation", "disburse"): _gated(C.HANDLE_MONEY, _allocations_disburse),
     ("reports.report", "view"): _gated(C.VIEW_REPORTS, _subtree),
     ("reports.report", "retry"): _gated(C.REQUEST_REPORTS, _subtree),
+    # Issuing (and correcting) is the report's own committee's secretariat's: a higher
+    # committee reads the reports below it but does not number them.
+    ("reports.report", "issue"): _gated(C.ISSUE_REPORTS, _own_committee),
     # A notification is its recipient's alone, whatever their role.
     ("notifications.notification", "view"): lambda qs, user: qs.filter(recipient=user),
 }
@@ -539,6 +544,7 @@ OBJECT_ACTIONS: dict[str, str] = {
     Capability.REVIEW_REQUESTS: "view",
     Capability.HANDLE_MONEY: "disburse",
     Capability.REQUEST_REPORTS: "retry",
+    Capability.ISSUE_REPORTS: "issue",
     Capability.RECORD_INDICATORS: "record",
     Capability.RECORD_ANY_INDICATOR: "record",
 }
