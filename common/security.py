@@ -8,7 +8,7 @@ from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,8 @@ from drf_spectacular.authentication import BasicScheme
 from rest_framework import authentication, exceptions, status
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BrowsableAPIRenderer
+
+from common.api.errors import error_response
 
 # --- Who is asking ----------------------------------------------------------------------
 
@@ -56,7 +58,7 @@ def lockout_response(request, original_response=None, credentials=None) -> HttpR
     """Axes' answer to a locked-out attempt: 429 Too Many Requests (the client may retry
     after ``Retry-After`` seconds), the login page with the message, or JSON for the API."""
     if is_api(request):
-        response = JsonResponse({"detail": lockout_message()}, status=429)
+        response = error_response(429, "locked_out", lockout_message())
     else:
         username = (credentials or {}).get("username") or request.POST.get("username", "")
         context = {
@@ -79,8 +81,15 @@ class LockedOut(exceptions.APIException):
 
 
 class BasicAuthentication(authentication.BasicAuthentication):
-    """HTTP Basic authentication that says "locked out" instead of "invalid password" once
-    axes refuses the username and address (the right password then fails too)."""
+    """HTTP Basic authentication, only where ``API_BASIC_AUTH`` is set (off by default: it
+    hashes the password on every request; tokens do not). It says "locked out" instead of
+    "invalid password" once axes refuses the username and address (the right password then
+    fails too)."""
+
+    def authenticate(self, request):
+        if not settings.API_BASIC_AUTH:
+            return None
+        return super().authenticate(request)
 
     def authenticate_credentials(self, userid, password, request=None):
         try:
@@ -212,7 +221,7 @@ class RequestSizeLimitMiddleware:
             "Send smaller or fewer files."
         ) % {"limit": limit // MB}
         if is_api(request):
-            return JsonResponse({"detail": message}, status=413)
+            return error_response(413, "request_too_large", message)
         if request.htmx:
             # htmx shows it at the top of the form's target (base.html lets 413 swap).
             response = render(request, "includes/alert.html", {"message": message}, status=413)

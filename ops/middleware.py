@@ -7,10 +7,12 @@ import time
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.template import loader
 from django.utils.functional import SimpleLazyObject, empty
 from django.utils.translation import gettext as _
+
+from common.api.errors import error_response
 
 request_log = logging.getLogger("portal.request")
 database_log = logging.getLogger("portal.database")
@@ -25,12 +27,10 @@ def database_unavailable(request) -> HttpResponse:
     """The 503 answer: JSON for the API, otherwise a plain page rendered without a context
     processor (they may query the database)."""
     if request.path.startswith("/api/"):
-        response = JsonResponse(
-            {
-                "detail": _("The database is unavailable. Please try again in a few minutes."),
-                "code": "database_unavailable",
-            },
-            status=503,
+        response = error_response(
+            503,
+            "database_unavailable",
+            _("The database is unavailable. Please try again in a few minutes."),
         )
     else:
         response = HttpResponse(loader.render_to_string("503.html"), status=503)

@@ -242,6 +242,7 @@ TENANT_PATHS: dict[str, str] = {
     "communes.disbursement": "allocation__request__commune__committee",
     "reports.report": "committee",
     "notifications.notification": "recipient__profile__committee",  # the recipient's
+    "apitokens.apitoken": "user__profile__committee",  # its user's
 }
 
 
@@ -513,6 +514,11 @@ RULES: dict[tuple[str, str], Callable[[QuerySet, object], QuerySet]] = {
     ("reports.report", "issue"): _gated(C.ISSUE_REPORTS, _own_committee),
     # A notification is its recipient's alone, whatever their role.
     ("notifications.notification", "view"): lambda qs, user: qs.filter(recipient=user),
+    # An API token is its user's alone; administrators may revoke anyone's.
+    ("apitokens.apitoken", "view"): lambda qs, user: qs.filter(user=user),
+    ("apitokens.apitoken", "revoke"): lambda qs, user: (
+        qs if is_administrator(user) else qs.filter(user=user)
+    ),
 }
 del C
 

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_filters",
     "django_htmx",
     "import_export",
@@ -95,6 +96,7 @@ INSTALLED_APPS = [
     "jobs",
     "notifications",
     "ops",
+    "apitokens",
 ]
 
 MIDDLEWARE = [
@@ -390,26 +392,56 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --- REST API -------------------------------------------------------------------------
+# The REST API (/api/v1/): personal access tokens (apitokens/), the signed-in session, and
+# HTTP Basic only where API_BASIC_AUTH is set (it hashes the password on every request, ~200 ms).
+API_BASIC_AUTH = env_bool("API_BASIC_AUTH", False)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "apitokens.authentication.TokenAuthentication",  # first: anonymous gets 401, not 403
         "rest_framework.authentication.SessionAuthentication",
-        "common.security.BasicAuthentication",  # says "locked out" when it is
+        "common.security.BasicAuthentication",  # only if API_BASIC_AUTH; "locked out" when it is
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "common.api.schema.AutoSchema",
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "common.security.SignedInBrowsableAPI",
+    "EXCEPTION_HANDLER": "common.api.errors.exception_handler",
+    # Per user (whatever the credentials) and per token: 429 with Retry-After beyond.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "common.api.throttling.BurstRateThrottle",
+        "common.api.throttling.UserRateThrottle",
+        "common.api.throttling.TokenRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "burst": env_str("API_RATE_BURST", "60/s"),
+        "user": env_str("API_RATE_USER", "600/min"),
+        "token": env_str("API_RATE_TOKEN", "600/min"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Resolution 57 portal API",
     "VERSION": "1",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Separate input and output components (read-only fields, file uploads).
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI's files served from the static files (drf-spectacular-sidecar), no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     # Two apps have a "status": name each choice set once in the schema.
     "ENUM_NAME_OVERRIDES": {
         "TaskStatusEnum": "tasks.status.Status",
         "RequestStatusEnum": "communes.workflow.Status",
+        "AssignmentRoleEnum": "tasks.models.Assignment.Role",
+        "MemberRoleEnum": "steering.models.Member.Role",
+        "TaskLevelEnum": "tasks.models.Level",
+        "CommitteeLevelEnum": "steering.models.Committee.Level",
+        "TimelinessCategoryEnum": "tasks.status.Category",
+        "LineItemCategoryEnum": "communes.models.LineItem.Category",
+        "AgencyGroupEnum": "tasks.groups.AgencyGroup",
     },
 }
 

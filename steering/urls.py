@@ -1,12 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from django.urls import include, path, re_path
 
 from common.language import language_switch
 from ops import views as ops_views
-from steering import views
+from steering import api_urls, views
 
 urlpatterns = [
     path("", include("tasks.urls")),
@@ -46,9 +45,14 @@ urlpatterns = [
     path("communes/", include("communes.urls")),
     path("reports/", include("reports.urls")),
     path("notifications/", include("notifications.urls")),
-    path("api/", include("tasks.api.urls")),
-    path("api/communes/", include("communes.api.urls")),
-    path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api_schema"),
+    path("api/v1/", include("steering.api_urls")),
+    # The routes before versioning: 308 (method and body kept) to the same path under v1.
+    re_path(
+        r"^api/(?!v1/)(?P<rest>.*)$",
+        login_not_required(api_urls.unversioned),
+        name="api_unversioned",
+    ),
+    path("accounts/tokens/", include("apitokens.urls")),
     path("admin/", admin.site.urls),
     # Without login, for load balancers and container health checks (ops/views.py).
     path("healthz", ops_views.healthz, name="healthz"),

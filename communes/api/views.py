@@ -14,8 +14,8 @@ from rest_framework.decorators import api_view
 from rest_framework.exceptions import ValidationError as APIValidationError
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
-from rest_framework.settings import api_settings
 
+from common.api.errors import NON_FIELD, from_django
 from communes import services
 from communes.api.serializers import (
     DisbursementInputSerializer,
@@ -28,36 +28,11 @@ from communes.api.serializers import (
 )
 from communes.models import Allocation, InvestmentRequest
 
-# Errors not about one field (a service's message, or the request as a whole).
-GENERAL = "detail"
-
-
-def _flatten(errors, prefix: str = "") -> dict:
-    """A serializer's nested errors keyed by path: {"items": [{}, {"quantity": [...]}]} becomes
-    {"items[1].quantity": [...]}."""
-    if isinstance(errors, dict):
-        flat = {}
-        for key, value in errors.items():
-            if isinstance(key, int):  # a list's item (DRF keys them by position)
-                path = f"{prefix}[{key}]"
-            elif key == api_settings.NON_FIELD_ERRORS_KEY and prefix:  # about the whole list
-                path = prefix
-            else:
-                path = f"{prefix}.{key}" if prefix else key
-            flat |= _flatten(value, path)
-        return flat
-    if isinstance(errors, list) and errors and all(isinstance(e, dict) for e in errors):
-        flat = {}
-        for index, value in enumerate(errors):
-            flat |= _flatten(value, f"{prefix}[{index}]")
-        return flat
-    return {prefix or GENERAL: errors}
-
 
 def _service_errors(exc: ValidationError) -> APIValidationError:
-    """A service's ValidationError in the same shape: a line item's under "items[i].field"."""
+    """A service's ValidationError with a line item's errors under "items[i].field"."""
     if not hasattr(exc, "error_dict"):
-        return APIValidationError({GENERAL: exc.messages})
+        return from_django(exc)
     details: dict[str, list[str]] = {}
     for field, errors in exc.error_dict.items():
         for error in errors:
@@ -65,14 +40,13 @@ def _service_errors(exc: ValidationError) -> APIValidationError:
             if field == "items" and "index" in params:
                 key, messages = f"items[{params['index']}].{params['name']}", [params["error"]]
             else:
-                key, messages = GENERAL if field == "__all__" else field, error.messages
+                key, messages = NON_FIELD if field == "__all__" else field, error.messages
             details.setdefault(key, []).extend(messages)
     return APIValidationError(details)
 
 
 def _parse(serializer: Serializer) -> dict:
-    if not serializer.is_valid():
-        raise APIValidationError(_flatten(serializer.errors))
+    serializer.is_valid(raise_exception=True)  # nested errors keyed by path: common/api/errors
     return serializer.validated_data
 
 
@@ -179,7 +153,7 @@ def disbursement_create(request, pk: int):
     if allocation is None:
         # The service's own message for a request not (yet) funded.
         raise APIValidationError(
-            {GENERAL: [_("Payments are recorded only once funds are allocated.")]}
+            {NON_FIELD: [_("Payments are recorded only once funds are allocated.")]}
         )
     try:
         disbursement = services.disbursement_create(

@@ -24,6 +24,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from openpyxl import Workbook
 
+from apitokens.services import token_create
 from communes import services as commune_services
 from communes.models import Commune, FundingProgramme, InvestmentRequest
 from communes.workflow import Action
@@ -225,6 +226,7 @@ def _committee_data(t: Tenant, leads: list[Agency], coordinators: list[Agency]) 
     report.xlsx.save(f"{m('report')}.xlsx", ContentFile(b"PK\x03\x04"), save=False)
     report.save()
     t.obj["report"] = report
+    t.obj["api_token"] = token_create(user=sec, name=m("token"), days=30)[0]
 
 
 def _commune_data(

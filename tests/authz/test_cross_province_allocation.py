@@ -108,7 +108,7 @@ def test_the_api_refuses_province_b_s_programme(world, db, client, a_request, b_
     data = _api_data(b_programme, a_request.approved_amount)
     response = client.post(url, data, content_type="application/json")
     assert response.status_code == 400
-    assert list(response.json()) == ["programme"]
+    assert list(response.json()["errors"]) == ["programme"]
     _nothing_allocated(a_request, b_programme, before)
 
     own = _api_data(world.tenants["A"].obj["programme"], a_request.approved_amount)

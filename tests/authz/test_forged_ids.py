@@ -106,7 +106,7 @@ def test_register_filters_refuse_another_province_s_ids(world, db, client, name,
     body = response.content.decode()
     assert b.prefix not in body
     if name == "api_task_list":
-        assert param in response.json()
+        assert param in response.json()["errors"]
 
 
 def test_a_request_cannot_be_filed_for_another_province_s_commune(world, db, client):
@@ -123,7 +123,7 @@ def test_a_request_cannot_be_filed_for_another_province_s_commune(world, db, cli
         reverse("api_commune_request_list"), data, content_type="application/json"
     )
     assert response.status_code == 400
-    assert "commune" in response.json()
+    assert "commune" in response.json()["errors"]
     assert commune.requests.count() == before
 
 

@@ -56,7 +56,7 @@ def test_api_transitions_use_the_same_rules_and_answer_400_or_403(
 ):
     investment = advance(make_request(), Action.SUBMIT, Action.START_REVIEW)
     lower = transition(reviewer, investment, action="approve", approved_amount=100_000_000)
-    assert lower.status_code == 400 and "reason" in lower.data
+    assert lower.status_code == 400 and "reason" in lower.data["errors"]
     assert transition(reviewer, investment, action="fly").status_code == 400
     assert transition(finance, investment, action="approve", approved_amount=1).status_code == 403
     investment.refresh_from_db()
@@ -75,9 +75,11 @@ def test_api_transitions_use_the_same_rules_and_answer_400_or_403(
         decision_number="1/QĐ",
         decided_on="2025-09-01",
     )
-    assert too_much.status_code == 400 and "amount" in too_much.data
+    assert too_much.status_code == 400 and "amount" in too_much.data["errors"]
     missing = transition(finance, investment, action="allocate")
-    assert missing.status_code == 400 and {"programme", "amount", "decided_on"} <= set(missing.data)
+    assert missing.status_code == 400 and {"programme", "amount", "decided_on"} <= set(
+        missing.data["errors"]
+    )
     allocated = transition(
         finance,
         investment,
@@ -138,7 +140,7 @@ def test_api_create_is_refused_to_others_than_the_communes_officer(
 ):
     # Another commune's id is not one the officer may choose: refused on the field.
     refused = create(ia_grai_officer, **filed(pleiku))
-    assert refused.status_code == 400 and list(refused.data) == ["commune"]
+    assert refused.status_code == 400 and list(refused.data["errors"]) == ["commune"]
     # Readers of every commune may see it, but only its own officer files its requests.
     refused = create(reviewer, **filed(pleiku))
     assert refused.status_code == 403
@@ -148,7 +150,7 @@ def test_api_create_is_refused_to_others_than_the_communes_officer(
     assert create(finance, **filed(pleiku)).status_code == 403
     assert create(None, **filed(pleiku)).status_code in (401, 403)
     unknown = create(ia_grai_officer, **(filed(pleiku) | {"commune": 999_999}))
-    assert unknown.status_code == 400 and "commune" in unknown.data
+    assert unknown.status_code == 400 and "commune" in unknown.data["errors"]
     assert not InvestmentRequest.objects.exists()
 
 
@@ -156,22 +158,22 @@ def test_api_bad_line_items_answer_400_naming_the_line_in_vietnamese(commune_off
     items = [ITEMS[0], {**ITEMS[1], "quantity": -2, "unit_price": 0}]
     response = create(commune_officer, **filed(pleiku, items=items))
     assert response.status_code == 400
-    assert response.data == {
+    assert response.data["errors"] == {
         "items[1].quantity": ["Số lượng phải ít nhất là 1."],
         "items[1].unit_price": ["Đơn giá phải lớn hơn 0 đồng."],
     }
     # Input that is not even a number is named the same way.
     typo = create(commune_officer, **filed(pleiku, items=[{**ITEMS[0], "quantity": "mười"}]))
-    assert typo.status_code == 400 and set(typo.data) == {"items[0].quantity"}
+    assert typo.status_code == 400 and set(typo.data["errors"]) == {"items[0].quantity"}
     empty = create(commune_officer, **filed(pleiku, items=[]))
-    assert empty.data == {"items": ["Cần có ít nhất một hạng mục."]}
+    assert empty.data["errors"] == {"items": ["Cần có ít nhất một hạng mục."]}
     english = api(commune_officer).post(
         reverse("api_commune_request_list"),
         filed(pleiku, items=items),
         format="json",
         HTTP_ACCEPT_LANGUAGE="en",
     )
-    assert english.data["items[1].quantity"] == ["Quantity must be at least 1."]
+    assert english.data["errors"]["items[1].quantity"] == ["Quantity must be at least 1."]
     assert not InvestmentRequest.objects.exists() and not LineItem.objects.exists()
 
 
@@ -201,9 +203,17 @@ def test_api_edit_is_refused_by_role_commune_and_state(
     assert edit(ia_grai_officer, investment, method="patch", title="X").status_code == 404
     late = edit(commune_officer, investment, method="patch", title="X")
     assert late.status_code == 400
-    assert late.data == {"detail": ['Đề xuất đang ở trạng thái "đã gửi" nên không thể sửa nữa.']}
+    message = 'Đề xuất đang ở trạng thái "đã gửi" nên không thể sửa nữa.'
+    assert late.data == {
+        "code": "validation_error",
+        "detail": message,
+        "errors": {"non_field_errors": [message]},
+    }
     incomplete = edit(commune_officer, make_request(), title="Thiếu hạng mục")
-    assert incomplete.status_code == 400 and set(incomplete.data) == {"justification", "items"}
+    assert incomplete.status_code == 400 and set(incomplete.data["errors"]) == {
+        "justification",
+        "items",
+    }
     investment.refresh_from_db()
     assert investment.title == "Trang bị máy tính" and investment.status == Status.SUBMITTED
 
@@ -213,7 +223,7 @@ def test_api_bad_line_item_on_edit_changes_nothing(make_request, commune_officer
     items = [{**ITEMS[0], "quantity": -1}]
     response = edit(commune_officer, investment, method="patch", title="Mới", items=items)
     assert response.status_code == 400
-    assert response.data == {"items[0].quantity": ["Số lượng phải ít nhất là 1."]}
+    assert response.data["errors"] == {"items[0].quantity": ["Số lượng phải ít nhất là 1."]}
     investment.refresh_from_db()
     assert investment.title == "Trang bị máy tính" and investment.items.count() == 2
 
@@ -228,10 +238,10 @@ def test_api_finance_records_disbursements_up_to_the_allocation(make_request, ad
 
     over = disburse(finance, investment, amount=REQUESTED - 200_000_000 + 1)
     assert over.status_code == 400
-    assert set(over.data) == {"amount"}
-    assert over.data["amount"][0].startswith("Số tiền vượt quá phần chưa giải ngân")
+    assert set(over.data["errors"]) == {"amount"}
+    assert over.data["errors"]["amount"][0].startswith("Số tiền vượt quá phần chưa giải ngân")
     negative = disburse(finance, investment, amount=-5, reference=" ")
-    assert negative.status_code == 400 and set(negative.data) == {"amount", "reference"}
+    assert negative.status_code == 400 and set(negative.data["errors"]) == {"amount", "reference"}
     assert Disbursement.objects.count() == 1
 
 
@@ -241,11 +251,17 @@ def test_api_disbursement_is_refused_to_other_roles_and_before_allocation(
     approved = advance(make_request(), *TO_APPROVED)
     early = disburse(finance, approved)
     assert early.status_code == 400
-    assert early.data == {"detail": ["Chỉ ghi nhận giải ngân sau khi đã phân bổ kinh phí."]}
+    assert early.data["errors"] == {
+        "non_field_errors": ["Chỉ ghi nhận giải ngân sau khi đã phân bổ kinh phí."]
+    }
     investment = advance(approved, Action.ALLOCATE)
     denied = disburse(reviewer, investment)
     assert denied.status_code == 403
-    assert denied.data["detail"] == "Chỉ cán bộ tài chính mới được ghi nhận giải ngân."
+    assert denied.data == {
+        "code": "permission_denied",
+        "detail": "Chỉ cán bộ tài chính mới được ghi nhận giải ngân.",
+        "errors": {},
+    }
     assert disburse(commune_officer, investment).status_code == 403
     assert disburse(ia_grai_officer, investment).status_code == 404
     assert disburse(None, investment).status_code in (401, 403)

@@ -58,7 +58,9 @@ def test_api_decision_number_and_payment_reference_over_64_characters(
         format="json",
     )
     assert allocate.status_code == 400
-    assert "64" in str(allocate.data["decision_number"]) and not Allocation.objects.exists()
+    assert (
+        "64" in str(allocate.data["errors"]["decision_number"]) and not Allocation.objects.exists()
+    )
 
     funded = advance(make_request(title="Khác"), *TO_ALLOCATED)
     pay = api(finance).post(
@@ -66,7 +68,7 @@ def test_api_decision_number_and_payment_reference_over_64_characters(
         {"amount": 1_000_000, "paid_on": "2025-09-15", "reference": long},
         format="json",
     )
-    assert pay.status_code == 400 and "reference" in pay.data
+    assert pay.status_code == 400 and "reference" in pay.data["errors"]
     assert not Disbursement.objects.exists()
 
 
@@ -86,14 +88,14 @@ def test_a_payment_or_a_decision_in_year_9999_or_0001_is_refused(
         format="json",
     )
     assert allocate.status_code == 400
-    assert "31/12/2100" in str(allocate.data["decided_on"])
+    assert "31/12/2100" in str(allocate.data["errors"]["decided_on"])
     funded = advance(make_request(title="Khác"), *TO_ALLOCATED)
     pay = api(finance).post(
         reverse("api_commune_disbursement_create", args=[funded.pk]),
         {"amount": 1_000_000, "paid_on": "9999-12-31", "reference": "UNC 1"},
         format="json",
     )
-    assert pay.status_code == 400 and "paid_on" in pay.data
+    assert pay.status_code == 400 and "paid_on" in pay.data["errors"]
     page = english(client_for, finance).post(
         reverse("communes:disbursement_create", args=[funded.pk]),
         {"amount": "1000000", "paid_on": "31/12/9999", "reference": "UNC 1"},
@@ -136,7 +138,7 @@ def test_more_line_items_than_the_limit_are_refused_on_the_api_and_the_page(
         format="json",
     )
     assert too_many.status_code == 400
-    assert str(MAX_LINE_ITEMS) in str(too_many.data["items"])
+    assert str(MAX_LINE_ITEMS) in str(too_many.data["errors"]["items"])
     fields = {"title": "Mua máy", "justification": "Thiếu"}
     fields |= {"items-TOTAL_FORMS": "10000", "items-INITIAL_FORMS": "0"}
     for index, item in enumerate(_items(MAX_LINE_ITEMS + 1)):

@@ -4,7 +4,6 @@ clients a JSON 503, never a 500; the portal recovers by itself when the database
 The database is a private cluster the test starts and stops, never the shared server.
 """
 
-import base64
 import http.cookiejar
 import json
 import re
@@ -41,7 +40,9 @@ def portal(cluster, tmp_path_factory):
     )
     manage(env, "migrate", "--noinput")
     manage(env, "shell", "-c", CREATE_USER)
+    key = manage(env, "api_token", USERNAME, "--name", "outage").stdout.strip()
     server = Gunicorn(env, tmp_path_factory.mktemp("log") / "gunicorn.log")
+    server.token = {"Authorization": f"Token {key}"}
     yield server
     server.stop()
 
@@ -60,15 +61,12 @@ def log_in(opener, base: str):
     return fetch(opener, base + "/accounts/login/", urllib.parse.urlencode(data).encode())
 
 
-BASIC = {"Authorization": "Basic " + base64.b64encode(f"{USERNAME}:{PASSWORD}".encode()).decode()}
-
-
 def test_database_outage_answers_503_and_the_portal_recovers(cluster, portal):
     base = portal.base
     staff = browser()
     assert log_in(staff, base).status == 200
     assert fetch(staff, base + "/").status == 200
-    assert fetch(browser(), base + "/api/tasks/", headers=BASIC).status == 200
+    assert fetch(browser(), base + "/api/v1/tasks/", headers=portal.token).status == 200
     assert fetch(browser(), base + "/readyz").status == 200
 
     cluster.stop()
@@ -83,15 +81,17 @@ def test_database_outage_answers_503_and_the_portal_recovers(cluster, portal):
         attempt = log_in(browser(), base)
         assert attempt.status == 503 and VIETNAMESE_503 in attempt.text
 
-        # API clients, with Basic auth or a session, in Vietnamese by default or in English.
-        for opener, headers in ((browser(), BASIC), (staff, {})):
-            api = fetch(opener, base + "/api/tasks/", headers=headers)
+        # API clients, with a token or a session, in Vietnamese by default or in English.
+        for opener, headers in ((browser(), portal.token), (staff, {})):
+            api = fetch(opener, base + "/api/v1/tasks/", headers=headers)
             assert api.status == 503
             assert api.headers["Content-Type"] == "application/json"
             body = json.loads(api.body)
             assert body["code"] == "database_unavailable"
             assert body["detail"].startswith("Cơ sở dữ liệu")
-        english = fetch(browser(), base + "/api/tasks/", headers={**BASIC, "Accept-Language": "en"})
+        english = fetch(
+            browser(), base + "/api/v1/tasks/", headers={**portal.token, "Accept-Language": "en"}
+        )
         assert json.loads(english.body)["detail"].startswith("The database is unavailable")
 
         # The operator's view: the process is alive, not ready, because of the database.
@@ -104,7 +104,7 @@ def test_database_outage_answers_503_and_the_portal_recovers(cluster, portal):
 
     # Back without restarting the portal: the dead connection is replaced.
     assert fetch(staff, base + "/").status == 200
-    assert fetch(browser(), base + "/api/tasks/", headers=BASIC).status == 200
+    assert fetch(browser(), base + "/api/v1/tasks/", headers=portal.token).status == 200
     assert fetch(browser(), base + "/readyz").status == 200
 
     log = portal.log.read_text()

@@ -1,6 +1,5 @@
 """What an operator reads in the log: one line per request, and who gets 500s by e-mail."""
 
-import base64
 import json
 import logging
 import re
@@ -8,6 +7,8 @@ import subprocess
 import sys
 
 from django.conf import settings
+
+from apitokens.services import token_create
 
 LINE = re.compile(
     r"^method=(?P<method>\S+) path=(?P<path>\S+) status=(?P<status>\d+) "
@@ -34,13 +35,13 @@ def test_one_line_per_request_with_user_status_and_duration(client, secretariat,
 
 
 def test_anonymous_and_api_requests_are_logged(client, secretariat, caplog):
-    auth = base64.b64encode(b"secretariat:pw-secretariat").decode()
+    _token, key = token_create(user=secretariat, name="log", days=1)
     with caplog.at_level(logging.INFO, logger="portal.request"):
         client.get("/meetings/")
-        client.get("/api/tasks/", HTTP_AUTHORIZATION=f"Basic {auth}")
+        client.get("/api/v1/tasks/", HTTP_AUTHORIZATION=f"Token {key}")
     anonymous, api = request_lines(caplog)
     assert (anonymous["status"], anonymous["user"], anonymous["user_id"]) == ("302", "-", "-")
-    assert (api["path"], api["status"], api["user"]) == ("/api/tasks/", "200", "secretariat")
+    assert (api["path"], api["status"], api["user"]) == ("/api/v1/tasks/", "200", "secretariat")
 
 
 def test_health_checks_stay_out_of_the_info_log(client, db, caplog):

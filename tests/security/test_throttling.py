@@ -83,21 +83,34 @@ def test_a_few_wrong_passwords_then_the_right_one_sign_in_and_start_again(client
         client.logout()
 
 
+@pytest.fixture
+def basic_auth_on(settings):
+    """HTTP Basic is off unless the operator sets API_BASIC_AUTH."""
+    settings.API_BASIC_AUTH = True
+
+
+def test_api_basic_auth_is_off_by_default(client, victim):
+    answer = client.get(reverse("api_task_list"), **basic("victim", "pw-victim"))
+    assert answer.status_code == 401 and answer.json()["code"] == "not_authenticated"
+
+
+@pytest.mark.usefixtures("basic_auth_on")
 def test_api_basic_auth_locks_out_with_a_json_message(client, victim, officer_b):
     url = reverse("api_task_list")
     wrong = [client.get(url, **basic("victim", f"guess-{i}")) for i in range(ATTEMPTS)]
-    assert {a.status_code for a in wrong[: settings.AXES_FAILURE_LIMIT - 1]} == {403}
+    assert {a.status_code for a in wrong[: settings.AXES_FAILURE_LIMIT - 1]} == {401}
     assert wrong[-1].status_code == 429
 
     right = client.get(url, **basic("victim", "pw-victim"))
     assert right.status_code == 429
     assert right["Content-Type"] == "application/json"
-    assert LOCKED in right.json()["detail"]
+    assert right.json()["code"] == "locked_out" and LOCKED in right.json()["detail"]
     # Neither another user at that address nor the victim elsewhere is locked out.
     assert client.get(url, **basic("officer_b", "pw-officer_b")).status_code == 200
     assert client.get(url, **basic("victim", "pw-victim", address="10.2.2.2")).status_code == 200
 
 
+@pytest.mark.usefixtures("basic_auth_on")
 def test_form_and_api_count_the_same_attempts(client, victim):
     for i in range(settings.AXES_FAILURE_LIMIT):
         client.get(reverse("api_task_list"), **basic("victim", f"guess-{i}"))

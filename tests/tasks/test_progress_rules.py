@@ -57,7 +57,7 @@ def test_a_note_is_required(client_for, officer_a, lead):
     response = page_post(client_for(officer_a), lead, percent=20, note=" ")
     assert response.status_code == 422 and "Nội dung đã thực hiện: bắt buộc" in response.text
     api = api_post(officer_a, lead, percent=20, note="")
-    assert api.status_code == 400 and list(api.data) == ["note"]
+    assert api.status_code == 400 and list(api.data["errors"]) == ["note"]
     assert not ProgressUpdate.objects.exists()
 
 
@@ -66,7 +66,9 @@ def test_a_lower_percent_asks_for_its_reason(client_for, officer_a, lead):
     client = client_for(officer_a)
     response = page_post(client, lead, percent=5, note="Làm lại")
     assert response.status_code == 422 and "Lý do giảm tỷ lệ: 5% thấp hơn" in response.text
-    assert list(api_post(officer_a, lead, percent=5, note="Làm lại").data) == ["lower_reason"]
+    assert list(api_post(officer_a, lead, percent=5, note="Làm lại").data["errors"]) == [
+        "lower_reason"
+    ]
     assert lead.updates.count() == 1
     saved = page_post(client, lead, percent=5, note="Làm lại", lower_reason="Đổi phần mềm")
     assert saved.status_code == 200
@@ -79,7 +81,7 @@ def test_completion_means_100_percent_and_is_never_raised_silently(client_for, o
     response = page_post(client_for(officer_a), lead, percent=60, completed="on", note="Xong")
     assert response.status_code == 422 and "Tỷ lệ hoàn thành: báo cáo hoàn thành" in response.text
     api = api_post(officer_a, lead, percent=60, completed=True, note="Xong")
-    assert api.status_code == 400 and list(api.data) == ["percent"]
+    assert api.status_code == 400 and list(api.data["errors"]) == ["percent"]
     assert not ProgressUpdate.objects.exists()
 
 
@@ -92,7 +94,9 @@ def test_an_update_on_a_completion_awaiting_confirmation_must_withdraw_it(
     assert "Rút lại báo cáo hoàn thành" in page
     refused = page_post(client, lead, percent=100, note="Bổ sung")
     assert refused.status_code == 422 and "đánh dấu “Rút lại báo cáo hoàn thành”" in refused.text
-    assert list(api_post(officer_a, lead, percent=100, note="Bổ sung").data) == ["withdraw"]
+    assert list(api_post(officer_a, lead, percent=100, note="Bổ sung").data["errors"]) == [
+        "withdraw"
+    ]
     lead.refresh_from_db()
     assert lead.status == Status.AWAITING and lead.updates.count() == 1
     withdrawn = page_post(client, lead, percent=100, note="Bổ sung", withdraw="on")
