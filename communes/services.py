@@ -38,6 +38,7 @@ from steering import authz
 from steering.demo import commune_agency_name
 from steering.models import Agency, Committee
 from tasks.evidence import validate_evidence
+from tasks.services import check_version
 
 
 class ItemData(TypedDict):
@@ -174,6 +175,9 @@ def _validate_files(files: Iterable) -> None:
 
 
 def _save(request: InvestmentRequest, user) -> None:
+    if request.pk is not None:
+        request.version += 1
+    request.updated_by = user
     request._history_user = user
     request.full_clean(exclude=["created_by"], validate_constraints=False)
     request.save()
@@ -233,10 +237,13 @@ def request_update(
     justification: str,
     items: Sequence[ItemData],
     files: Sequence = (),
+    expected_version: int | None = None,
 ) -> InvestmentRequest:
-    """The commune edits a draft or a request returned for revision."""
+    """The commune edits a draft or a request returned for revision; with
+    ``expected_version``, only if nobody saved it since that version was read."""
     # Lock the request so a submission (or the reviewer) cannot interleave with the edit.
     locked = InvestmentRequest.objects.select_for_update().get(pk=request.pk)
+    check_version(locked, expected_version)
     if not authz.can(user, authz.Capability.FILE_REQUESTS, locked.commune):
         raise PermissionDenied(_("Only the commune's own officer may change its requests."))
     if locked.status not in EDITABLE:

@@ -74,8 +74,10 @@ def rollup(lead_states: Sequence[State]) -> State:
     return State(Status.IN_PROGRESS, percent, None)
 
 
-def check_version(obj: Task | Assignment, expected_version: int | None) -> None:
-    """Refuse a save based on a stale copy; the caller holds the row lock."""
+def check_version(obj, expected_version: int | None) -> None:
+    """Refuse a save based on a stale copy; the caller holds the row lock. ``obj`` has a
+    ``version``, ``updated_by`` and ``updated_at``: a task, an assignment, an investment
+    request."""
     if expected_version is None or obj.version == expected_version:
         return
     who = obj.updated_by.get_full_name() or obj.updated_by.username if obj.updated_by else "?"

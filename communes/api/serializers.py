@@ -15,6 +15,7 @@ from communes.models import (
 )
 from communes.services import ItemData
 from communes.workflow import INPUTS, Action
+from steering.api.base import VERSION_HELP
 
 
 class LineItemSerializer(serializers.ModelSerializer):
@@ -54,6 +55,7 @@ class RequestSerializer(serializers.ModelSerializer):
             "requested_amount",
             "approved_amount",
             "created_at",
+            "version",
         ]
 
 
@@ -142,6 +144,9 @@ class RequestInputSerializer(serializers.Serializer):
     )
     justification = serializers.CharField(allow_blank=True)
     items = LineItemInputSerializer(many=True, max_length=MAX_LINE_ITEMS)
+    version = serializers.IntegerField(
+        required=False, min_value=1, help_text=VERSION_HELP
+    )  # on updates; a new request has none
 
     def service_kwargs(self, instance: InvestmentRequest | None = None) -> dict:
         """title, justification and items; on a partial update, the request's own where absent."""

@@ -5,7 +5,7 @@ another commune) or 400 (state, amounts, line items), with the services' message
 user's language; a request the user may not see answers 404, as the pages do.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -27,6 +27,9 @@ from communes.api.serializers import (
     TransitionInputSerializer,
 )
 from communes.models import Allocation, InvestmentRequest
+from steering import authz
+from steering.api.base import IF_MATCH, LOCKING_RESPONSES, conflict, expected_version, with_etag
+from tasks.services import ConflictError
 
 
 def _service_errors(exc: ValidationError) -> APIValidationError:
@@ -59,8 +62,9 @@ def _with_details(user):
 
 
 def _shown(request, pk: int, status_code: int = status.HTTP_200_OK) -> Response:
-    data = RequestDetailSerializer(_with_details(request.user).get(pk=pk)).data
-    return Response(data, status=status_code)
+    investment = _with_details(request.user).get(pk=pk)
+    data = RequestDetailSerializer(investment).data
+    return with_etag(Response(data, status=status_code), investment)
 
 
 class RequestList(generics.ListAPIView):
@@ -95,25 +99,44 @@ class RequestDetail(generics.RetrieveAPIView):
     def get_queryset(self):
         return _with_details(self.request.user)
 
+    def retrieve(self, request, *args, **kwargs):
+        return with_etag(super().retrieve(request, *args, **kwargs), self.get_object())
+
     def _update(self, request, partial: bool) -> Response:
         investment = self.get_object()
+        if not authz.can(request.user, authz.Capability.FILE_REQUESTS, investment.commune):
+            raise PermissionDenied  # before asking for the version: the role may not at all
         data = RequestInputSerializer(data=request.data, partial=partial)
         _parse(data)
+        version, via_header = expected_version(request, data.validated_data.get("version"))
         try:
             services.request_update(
-                request=investment, user=request.user, **data.service_kwargs(investment)
+                request=investment,
+                user=request.user,
+                expected_version=version,
+                **data.service_kwargs(investment),
             )
+        except ConflictError as exc:
+            return conflict(investment, exc.messages[0], via_header)
         except ValidationError as exc:
             raise _service_errors(exc) from exc
         return _shown(request, investment.pk)
 
-    @extend_schema(request=RequestInputSerializer, responses={200: RequestDetailSerializer})
+    @extend_schema(
+        request=RequestInputSerializer,
+        parameters=[IF_MATCH],
+        responses={200: RequestDetailSerializer, **LOCKING_RESPONSES},
+    )
     def put(self, request, pk: int):
         """Replace the title, justification and line items of a draft or returned request
         (its commune's officer only)."""
         return self._update(request, partial=False)
 
-    @extend_schema(request=RequestInputSerializer, responses={200: RequestDetailSerializer})
+    @extend_schema(
+        request=RequestInputSerializer,
+        parameters=[IF_MATCH],
+        responses={200: RequestDetailSerializer, **LOCKING_RESPONSES},
+    )
     def patch(self, request, pk: int):
         """Change some of the title, justification and line items (the items, when given,
         replace all the current ones)."""

@@ -259,7 +259,7 @@ OBJECT_EXPECTED = {
     "api_progress_create GET":              "✓··✓ ✓··✓ ✓··· ✓··· ✓··· ···· ✓✓✓✓ ✓✓✓✓ ···✓",
     "api_progress_create POST":             "!··· ···· !··· ···· ···· ···· !!!! ···· ···!",
     "api_commune_request_detail GET":       "✓·-- ✓·-- ··-- ✓·-- ✓·-- ✓·-- ✓✓-- ✓✓-- ··--",
-    "api_commune_request_detail PATCH":     "✗·-- ✗·-- ··-- !·-- ✗·-- ✗·-- !!-- ✗✗-- ··--",
+    "api_commune_request_detail PATCH":     "✗·-- ✗·-- ··-- v·-- ✗·-- ✗·-- vv-- ✗✗-- ··--",
     "api_commune_request_transition POST":  "!·-- !·-- ··-- !·-- !·-- !·-- !!-- !!-- ··--",
     "api_commune_disbursement_create POST": "!·-- !·-- ··-- !·-- !·-- !·-- !!-- !!-- ··--",
     "api_committee_detail GET":             "✓··✓ ✓··✓ ✓··✓ ✓··✓ ✓··✓ ✓··✓ ✓✓✓✓ ✓✓✓✓ ···✓",

@@ -106,7 +106,9 @@ def create(user, **data):
 
 
 def edit(user, investment, method="put", **data):
+    """An edit based on the request as it is now (its current ``version``)."""
     url = reverse("api_commune_request_detail", args=[investment.pk])
+    data.setdefault("version", InvestmentRequest.objects.get(pk=investment.pk).version)
     return getattr(api(user), method)(url, data, format="json")
 
 
