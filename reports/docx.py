@@ -17,10 +17,12 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from reports.letterhead import letterhead
+from reports.selectors import ROMAN, presented
 from reports.templatetags.report_tags import (
     amount,
     decimal_vi,
     dmy,
+    long_date,
     number,
     signed,
     vnd_short,
@@ -200,9 +202,9 @@ def _header(document, head) -> None:
     _rule(document, Mm(58), PAGE_WIDTH)
 
 
-def _summary(document, r: dict) -> None:
+def _summary(document, r: dict, numerals) -> None:
     s = r["summary"]
-    document.add_heading("I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", level=1)
+    document.add_heading(f"{next(numerals)}. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", level=1)
     extended = (
         ["; ", Strong(r["extended"]), " nhiệm vụ đã gia hạn (thời hạn được tính theo ngày gia hạn)"]
         if r["extended"]
@@ -251,32 +253,30 @@ def _summary(document, r: dict) -> None:
     )
 
 
-def _tasks(document, r: dict) -> None:
-    document.add_heading("II. KẾT QUẢ THEO CƠ QUAN CHỦ TRÌ", level=1)
+def _tasks(document, r: dict, p: dict, numerals) -> None:
+    document.add_heading(f"{next(numerals)}. KẾT QUẢ THEO CƠ QUAN CHỦ TRÌ", level=1)
     _body(
         document,
         "Xếp theo số nhiệm vụ quá hạn, đơn vị chậm nhất lên trước. Tỷ lệ đúng hạn: tỷ lệ nhiệm "
         "vụ chủ trì đã hoàn thành đúng hạn (theo thời hạn đã gia hạn, nếu có). Lượt đôn đốc và "
         f"số lần gia hạn: tính đến hết ngày {dmy(r['as_of'])}.",
     )
-    _table(
-        document,
-        ["Cơ quan chủ trì", "Chủ trì", "Hoàn thành", "Quá hạn", "Tỷ lệ đúng hạn (%)"]
-        + ["Lượt đôn đốc", "Đã gia hạn"],
-        [
-            [row["agency"], row["led"], row["completed"], row["overdue"]]
-            + [decimal_vi(row["on_time_rate"]), row.get("urges") or 0]
-            + [row.get("extensions") or 0]
-            for row in r["agencies"]
-        ],
-        {1, 2, 3, 4, 5, 6},
-    )
+    _agency_table(document, p["agencies"])
     if r.get("abbreviations"):
         names = "; ".join(f"{short}: {name}" for short, name in r["abbreviations"].items())
         legend = _line(document, "Chữ viết tắt:", size=11, italic=True, align="justify")
         _text(legend, f" {names}.", size=11)
         legend.paragraph_format.space_after = Pt(5)
-    document.add_heading("III. NHIỆM VỤ HOÀN THÀNH TRONG KỲ", level=1)
+    if "agencies" in p["annex"]:
+        _line(
+            document,
+            f"Kết quả của từng xã, phường: {p['annex']['agencies']} kèm theo Báo cáo này.",
+            size=11,
+            align="justify",
+        ).paragraph_format.space_after = Pt(5)
+    if r.get("below"):
+        _below(document, r, numerals)
+    document.add_heading(f"{next(numerals)}. NHIỆM VỤ HOÀN THÀNH TRONG KỲ", level=1)
     if r["completed_tasks"]:
         _table(
             document,
@@ -290,7 +290,7 @@ def _tasks(document, r: dict) -> None:
         )
     else:
         _empty(document, "Không có nhiệm vụ hoàn thành trong kỳ.")
-    document.add_heading("IV. NHIỆM VỤ QUÁ HẠN", level=1)
+    document.add_heading(f"{next(numerals)}. NHIỆM VỤ QUÁ HẠN", level=1)
     if r["overdue_tasks"]:
         _table(
             document,
@@ -305,7 +305,7 @@ def _tasks(document, r: dict) -> None:
         )
     else:
         _empty(document, "Không có nhiệm vụ quá hạn.")
-    document.add_heading("V. NHIỆM VỤ ĐẾN HẠN TRONG KỲ TỚI", level=1)
+    document.add_heading(f"{next(numerals)}. NHIỆM VỤ ĐẾN HẠN TRONG KỲ TỚI", level=1)
     following = r["next"]
     _body(
         document,
@@ -326,11 +326,87 @@ def _tasks(document, r: dict) -> None:
         _empty(document, "Không có nhiệm vụ đến hạn trong kỳ tới.")
 
 
+def _agency_table(document, rows: list[dict], numbered: bool = False) -> None:
+    """The agency table (slowest first); numbered (STT) in the annex."""
+    header = ["Cơ quan chủ trì", "Chủ trì", "Hoàn thành", "Quá hạn", "Tỷ lệ đúng hạn (%)"]
+    header += ["Lượt đôn đốc", "Đã gia hạn"]
+    lines = [
+        [row["agency"], row["led"], row["completed"], row["overdue"]]
+        + [decimal_vi(row["on_time_rate"]), row.get("urges") or 0]
+        + [row.get("extensions") or 0]
+        for row in rows
+    ]
+    if numbered:
+        header = ["STT", *header]
+        lines = [[n, *line] for n, line in enumerate(lines, start=1)]
+    first = 2 if numbered else 1
+    _table(document, header, lines, set(range(first, len(header))) | ({0} if numbered else set()))
+
+
+def _below(document, r: dict, numerals) -> None:
+    """The roll-up of the committees below, as of the report's day."""
+    document.add_heading(f"{next(numerals)}. KẾT QUẢ CỦA CÁC BAN CHỈ ĐẠO CẤP DƯỚI", level=1)
+    _body(
+        document,
+        f"Số liệu tính đến hết ngày {dmy(r['as_of'])}, cộng dồn toàn bộ nhiệm vụ của mỗi Ban Chỉ "
+        "đạo cấp dưới và các Ban Chỉ đạo trực thuộc; xếp theo số nhiệm vụ quá hạn, đơn vị chậm "
+        "nhất lên trước. Tỷ lệ đúng hạn: tỷ lệ nhiệm vụ hoàn thành đúng hạn trên số nhiệm vụ "
+        "(không kể nhiệm vụ đã hủy). Nhiệm vụ được giao: nhiệm vụ do Ban Chỉ đạo giao cho đơn vị "
+        "chủ trì.",
+    )
+    _table(
+        document,
+        ["Địa phương", "Nhiệm vụ", "Hoàn thành", "Quá hạn", "Tỷ lệ đúng hạn (%)"]
+        + ["Được giao", "Được giao: hoàn thành", "Được giao: quá hạn"],
+        [
+            [row["committee"], row["tasks"], row["completed"], row["overdue"]]
+            + [decimal_vi(row["on_time_rate"]), row["assigned"], row["assigned_completed"]]
+            + [row["assigned_overdue"]]
+            for row in r["below"]
+        ],
+        {1, 2, 3, 4, 5, 6, 7},
+    )
+
+
+def _annexes(document, r: dict, p: dict) -> None:
+    """The annexes (Phụ lục), each from a new page, after the signature."""
+    for annex in p["annexes"]:
+        document.add_page_break()
+        _line(document, annex["label"].upper(), bold=True, align="right")
+        _line(document, annex["title"], bold=True).paragraph_format.space_before = Pt(6)
+        committee = r["committee"]["name"]
+        _line(document, f"(Kèm theo Báo cáo {long_date(r['date'])} của {committee})", italic=True)
+        _rule(document, Mm(33), PAGE_WIDTH)
+        if annex["key"] == "agencies":
+            _line(
+                document,
+                f"Số liệu tính đến hết ngày {dmy(r['as_of'])}; xếp theo số nhiệm vụ quá hạn, đơn "
+                "vị chậm nhất lên trước. UBND: Ủy ban nhân dân.",
+                size=11,
+                align="justify",
+            )
+            _agency_table(document, annex["rows"], numbered=True)
+        else:
+            _line(document, f"Số liệu tính đến hết ngày {dmy(r['as_of'])}.", size=11, align="left")
+            _unit(document)
+            _table(
+                document,
+                ["STT", "Xã, phường (số đề xuất)", "Đề nghị", "Phê duyệt", "Phân bổ", "Giải ngân"],
+                [
+                    [n, f"{row['commune']} ({row['requests']})", amount(row["requested"])]
+                    + [amount(row["approved"]), amount(row["allocated"])]
+                    + [amount(row["disbursed"])]
+                    for n, row in enumerate(annex["rows"], start=1)
+                ],
+                {0, 2, 3, 4, 5},
+            )
+
+
 def _unit(document) -> None:
     _line(document, "Đơn vị tính: đồng", size=11, italic=True, align="right")
 
 
-def _communes(document, c: dict, numeral: str, as_of: str) -> None:
+def _communes(document, c: dict, numeral: str, as_of: str, annex: str | None) -> None:
     t = c["totals"]
     document.add_heading(f"{numeral}. ĐẦU TƯ HẠ TẦNG CÔNG NGHỆ THÔNG TIN CẤP XÃ", level=1)
     _body(
@@ -364,18 +440,8 @@ def _communes(document, c: dict, numeral: str, as_of: str) -> None:
         [[row["status"], row["requests"], amount(row["requested"])] for row in c["by_status"]],
         {1, 2},
     )
-    document.add_heading("Theo xã, phường", level=2)
-    _unit(document)
-    _table(
-        document,
-        ["Xã, phường (số đề xuất)", "Đề nghị", "Phê duyệt", "Phân bổ", "Giải ngân"],
-        [
-            [f"{row['commune']} ({row['requests']})", amount(row["requested"])]
-            + [amount(row["approved"]), amount(row["allocated"]), amount(row["disbursed"])]
-            for row in c["by_commune"]
-        ],
-        {1, 2, 3, 4},
-    )
+    if annex:
+        _body(document, f"Số liệu theo từng xã, phường: {annex} kèm theo Báo cáo này.")
 
 
 def _assessment(row: dict) -> str:
@@ -446,15 +512,17 @@ def render_docx(snapshot: dict) -> bytes:
     _setup(document)
     head = letterhead(r)
     _header(document, head)
-    _summary(document, r)
-    _tasks(document, r)
-    numerals = iter(["VI", "VII", "VIII"])
+    p, numerals = presented(r), iter(ROMAN)
+    _summary(document, r, numerals)
+    _tasks(document, r, p, numerals)
     if r["communes"]:
-        _communes(document, r["communes"], next(numerals), r["as_of"])
+        annex = p["annex"].get("investments")
+        _communes(document, r["communes"], next(numerals), r["as_of"], annex)
     if r["indicators"]:
         _indicators(document, r["indicators"], next(numerals))
     _meetings(document, r["meetings"], next(numerals))
     _closing(document, head, r, generated_at)
+    _annexes(document, r, p)
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -26,13 +26,18 @@ from tasks.rules import (
     field_counts,
     field_rows,
     lead_overdue,
+    on_time_rate,
 )
 from tasks.selectors import (
+    LEAGUE_SORTS,
+    LeagueRow,
     TaskAsOf,
     as_of,
+    committees_below,
     deadlines_as_of,
     followup_counts,
     lead_states_as_of,
+    summarize,
     summary_as_of,
 )
 from tasks.services import NOT_STARTED, State
@@ -97,6 +102,7 @@ class Lead:
     state: State
     category: Category
     agency_id: int
+    kind: str = ""  # the agency's kind (Agency.Kind): communes are grouped in the body
 
 
 def leads_as_of(task_ids: list[int], day: date) -> dict[int, list[Lead]]:
@@ -111,18 +117,19 @@ def leads_as_of(task_ids: list[int], day: date) -> dict[int, list[Lead]]:
         "agency_id",
         "agency__name",
         "agency__short_name",
+        "agency__kind",
         "due_date",
         "task__due_date",
     )
     latest = lead_states_as_of(task_ids, day)
     moved = deadlines_as_of(task_ids, day)
     leads: dict[int, list[Lead]] = defaultdict(list)
-    for pk, task_id, agency_id, name, short_name, own_due, task_due in rows:
+    for pk, task_id, agency_id, name, short_name, kind, own_due, task_due in rows:
         state = latest.get(pk, NOT_STARTED)
         deadline = moved[pk][0] if pk in moved else own_due or task_due
         category = categorize(state.status, deadline, state.completed_on, day)
         leads[task_id].append(
-            Lead(task_id, short_name or name, deadline, state, category, agency_id)
+            Lead(task_id, short_name or name, deadline, state, category, agency_id, kind)
         )
     for rows_of_task in leads.values():
         rows_of_task.sort(key=lambda lead: lead.agency)
@@ -138,13 +145,71 @@ def agency_rows(leads: dict[int, list[Lead]], followups: dict[int, tuple[int, in
         by_agency[lead.agency].append(lead)
     rows = [
         agency_finish(
-            {"agency": name, **agency_counts(lead.category for lead in led)},
+            {"agency": name, "kind": led[0].kind, **agency_counts(lead.category for lead in led)},
             followups,
             led[0].agency_id,
         )
         for name, led in by_agency.items()
     ]
-    return sorted(rows, key=lambda row: (-row["overdue"], row["agency"]))
+    return sorted(rows, key=_slowest_first)
+
+
+def _slowest_first(row: dict) -> tuple:
+    return (-row["overdue"], row["agency"])
+
+
+SUMMED = ("led", "completed", "on_time", "overdue", "urges", "extensions")
+
+
+def grouped_agencies(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The agency table as the body prints it, and the rows its annex lists: the communes'
+    People's Committees (agency kind "commune") are summed in one row "UBND các xã, phường (N)",
+    placed among the departments by the same order (slowest first), and listed one by one in
+    the annex. The PDF, the .docx and the .xlsx all group with this."""
+    communes = [row for row in rows if row.get("kind") == Agency.Kind.COMMUNE]
+    if not communes:
+        return rows, []
+    group = {key: sum(row.get(key) or 0 for row in communes) for key in SUMMED}
+    group["agency"] = f"UBND các xã, phường ({len(communes)})"
+    group["on_time_rate"] = on_time_rate(group["on_time"], group["led"])
+    group["group"] = True
+    body = [row for row in rows if row.get("kind") != Agency.Kind.COMMUNE] + [group]
+    return sorted(body, key=_slowest_first), communes
+
+
+def presented(r: dict) -> dict:
+    """What the renderers lay out beyond the snapshot's figures: the agency table's body rows
+    and the annexes (Phụ lục I, II...) at the end, each with its numeral, title and rows."""
+    agencies, commune_agencies = grouped_agencies(r["agencies"])
+    annexes = []
+    if commune_agencies:
+        annexes.append(
+            {
+                "key": "agencies",
+                "title": "KẾT QUẢ THỰC HIỆN NHIỆM VỤ CỦA ỦY BAN NHÂN DÂN CÁC XÃ, PHƯỜNG",
+                "rows": commune_agencies,
+            }
+        )
+    communes = r.get("communes") or {}
+    if communes.get("by_commune"):
+        annexes.append(
+            {
+                "key": "investments",
+                "title": "ĐẦU TƯ HẠ TẦNG CÔNG NGHỆ THÔNG TIN THEO XÃ, PHƯỜNG",
+                "rows": communes["by_commune"],
+            }
+        )
+    for numeral, annex in zip(ROMAN, annexes, strict=False):
+        annex["numeral"] = numeral
+        annex["label"] = f"Phụ lục {numeral}"
+    return {
+        "agencies": agencies,
+        "annexes": annexes,
+        "annex": {annex["key"]: annex["label"] for annex in annexes},
+    }
+
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
 def _names(names: list[str]) -> str:
@@ -332,6 +397,49 @@ def abbreviations(leads: dict[int, list[Lead]]) -> dict[str, str]:
     return dict(sorted(legend.items()))
 
 
+def below_as_of(
+    committee: Committee, day: date, items: list[TaskAsOf], leads: dict[int, list[Lead]]
+) -> list[dict]:
+    """The roll-up of the committees directly below ``committee`` as of ``day``, as the
+    dashboard's league table (``tasks.selectors.committee_league``) counts them today: each
+    one's subtree register replayed from the log, and the work ``committee`` assigned to it
+    (its own tasks' leads held by the agency that stands for it; tasks cancelled by then left
+    out). ``items`` and ``leads`` are ``committee``'s own tasks and their leads on ``day``.
+    Slowest (most overdue) first."""
+    children, member_of = committees_below(committee)
+    if not children:
+        return []
+    subtree: dict[int, list] = defaultdict(list)
+    for item in as_of(Task.objects.filter(committee_id__in=member_of), day):
+        subtree[member_of[item.task.committee_id]].append((item.category, item.state.status, 1))
+    stands_for = {c.agency_id: c.pk for c in children.values() if c.agency_id}
+    cancelled = {item.task.pk for item in items if item.state.status == Status.CANCELLED}
+    assigned: dict[int, list] = defaultdict(list)
+    for task_id, task_leads in leads.items():
+        for lead in task_leads:
+            if lead.agency_id in stands_for and task_id not in cancelled:
+                assigned[stands_for[lead.agency_id]].append((lead.category, lead.state.status, 1))
+    # Named as the committee above addresses them ("Tỉnh Gia Lai"), the agency standing for them.
+    names = {c.pk: c.agency.name for c in children.values() if c.agency_id}
+    rows = [
+        LeagueRow(child, summarize(subtree[pk]), summarize(assigned[pk]))
+        for pk, child in children.items()
+    ]
+    return [
+        {
+            "committee": names.get(row.committee.pk, row.committee.name),
+            "tasks": row.summary.total,
+            "completed": row.summary.completed,
+            "overdue": row.summary.overdue,
+            "on_time_rate": row.on_time_rate,
+            "assigned": row.assigned.total,
+            "assigned_completed": row.assigned.completed,
+            "assigned_overdue": row.assigned.overdue,
+        }
+        for row in sorted(rows, key=LEAGUE_SORTS["overdue"])
+    ]
+
+
 def report_figures(report: Report, *, today: date) -> dict:
     """Everything the report prints, as of ``report.as_of``; ``today`` dates the document."""
     committee = report.committee
@@ -359,6 +467,7 @@ def report_figures(report: Report, *, today: date) -> dict:
         "by_field": by_field(items),
         "agencies": agency_rows(leads, followup_counts(tasks, end_of(day))),
         "abbreviations": abbreviations(leads),
+        "below": below_as_of(committee, day, items, leads),
         "extended": sum(1 for item in items if item.extended),
         **task_lists(items, leads, span, after),
         "communes": (communes_as_of(committee.pk, day) if is_province else None),

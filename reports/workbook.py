@@ -15,6 +15,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from common.xlsx import cell_value
+from reports.selectors import presented
 
 BOLD = Font(bold=True)
 MONEY_FORMAT = "#,##0"
@@ -99,9 +100,24 @@ def _widths(header: list[str], rows: list[list]) -> list[float]:
     return [min(max(width + 2, MIN_WIDTH), MAX_WIDTH) for width in widths]
 
 
+AGENCY_HEADER = ["Cơ quan chủ trì", "Chủ trì", "Hoàn thành", "Quá hạn", "Tỷ lệ đúng hạn"]
+AGENCY_HEADER += ["Lượt đôn đốc", "Đã gia hạn"]
+ANNEX_SHEETS = {"agencies": "UBND xã, phường", "investments": "Đầu tư theo xã"}
+
+
+def _agency_rows(rows: list[dict]) -> list[list]:
+    return [
+        [row["agency"], row["led"], row["completed"], row["overdue"]]
+        + [_percent(row["on_time_rate"])]
+        + [row.get("urges", 0), row.get("extensions", 0)]
+        for row in rows
+    ]
+
+
 def _sheets(r: dict) -> list[tuple[str, list[str], list[list]]]:
-    """(sheet title, header, rows) for every table the PDF prints."""
-    s = r["summary"]
+    """(sheet title, header, rows) for every table the PDF prints, the annexes' last ("Phụ lục
+    I - ...")."""
+    s, p = r["summary"], presented(r)
     sheets = [
         (
             "Tổng hợp",
@@ -123,17 +139,7 @@ def _sheets(r: dict) -> list[tuple[str, list[str], list[list]]]:
             ["Lĩnh vực", "Số nhiệm vụ", "Đã hoàn thành"],
             [[row["label"], row["total"], row["completed"]] for row in r["by_field"]],
         ),
-        (
-            "Theo cơ quan",
-            ["Cơ quan chủ trì", "Chủ trì", "Hoàn thành", "Quá hạn", "Tỷ lệ đúng hạn"]
-            + ["Lượt đôn đốc", "Đã gia hạn"],
-            [
-                [row["agency"], row["led"], row["completed"], row["overdue"]]
-                + [_percent(row["on_time_rate"])]
-                + [row.get("urges", 0), row.get("extensions", 0)]
-                for row in r["agencies"]
-            ],
-        ),
+        ("Theo cơ quan", AGENCY_HEADER, _agency_rows(p["agencies"])),
         (
             "Hoàn thành trong kỳ",
             ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Ngày hoàn thành", "Đúng hạn"],
@@ -161,6 +167,20 @@ def _sheets(r: dict) -> list[tuple[str, list[str], list[list]]]:
             ],
         ),
     ]
+    if r.get("below"):
+        sheets.append(
+            (
+                "Ban Chỉ đạo cấp dưới",
+                ["Địa phương", "Nhiệm vụ", "Hoàn thành", "Quá hạn", "Tỷ lệ đúng hạn"]
+                + ["Được giao", "Được giao: hoàn thành", "Được giao: quá hạn"],
+                [
+                    [row["committee"], row["tasks"], row["completed"], row["overdue"]]
+                    + [_percent(row["on_time_rate"]), row["assigned"]]
+                    + [row["assigned_completed"], row["assigned_overdue"]]
+                    for row in r["below"]
+                ],
+            )
+        )
     if r["communes"]:
         c = r["communes"]
         sheets += [
@@ -180,16 +200,6 @@ def _sheets(r: dict) -> list[tuple[str, list[str], list[list]]]:
                 [
                     [row["status"], row["requests"], *_money(row, "requested")]
                     for row in c["by_status"]
-                ],
-            ),
-            (
-                "Theo xã, phường",
-                ["Xã, phường", "Đề xuất", "Đề nghị (đồng)", "Phê duyệt (đồng)"]
-                + ["Phân bổ (đồng)", "Giải ngân (đồng)"],
-                [
-                    [row["commune"], row["requests"]]
-                    + _money(row, "requested", "approved", "allocated", "disbursed")
-                    for row in c["by_commune"]
                 ],
             ),
         ]
@@ -215,6 +225,18 @@ def _sheets(r: dict) -> list[tuple[str, list[str], list[list]]]:
             ],
         )
     )
+    for annex in p["annexes"]:
+        if annex["key"] == "agencies":
+            header, rows = AGENCY_HEADER, _agency_rows(annex["rows"])
+        else:
+            header = ["Xã, phường", "Đề xuất", "Đề nghị (đồng)", "Phê duyệt (đồng)"]
+            header += ["Phân bổ (đồng)", "Giải ngân (đồng)"]
+            rows = [
+                [row["commune"], row["requests"]]
+                + _money(row, "requested", "approved", "allocated", "disbursed")
+                for row in annex["rows"]
+            ]
+        sheets.append((f"{annex['label']} - {ANNEX_SHEETS[annex['key']]}", header, rows))
     return sheets
 
 

@@ -52,10 +52,15 @@ def agency_counts(categories: Iterable[str]) -> dict[str, int]:
     return {"led": len(categories), **columns}
 
 
+def on_time_rate(on_time: int, led: int) -> float:
+    """Led tasks completed on time, as a percentage of those led (one decimal)."""
+    return round(100 * on_time / led, 1) if led else 0.0
+
+
 def agency_finish(row: dict, followups: dict[int, tuple[int, int]], agency_id: int) -> dict:
     """Completes an agency row: its on-time rate (led tasks completed on time, %), urges
     received and extensions granted (``followups``, by agency id)."""
-    row["on_time_rate"] = round(100 * row["on_time"] / row["led"], 1) if row["led"] else 0.0
+    row["on_time_rate"] = on_time_rate(row["on_time"], row["led"])
     row["urges"], row["extensions"] = followups.get(agency_id, (0, 0))
     return row
 

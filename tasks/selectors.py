@@ -199,21 +199,16 @@ LEAGUE_SORTS = {
 }
 
 
-def committee_league(
-    committee: Committee, tasks: QuerySet[Task], today: date, sort: str = "overdue"
-) -> list[LeagueRow]:
-    """The league table of the committees directly below ``committee`` (provinces for the
-    centre, commune committees for a province), each rolled up over its own subtree, slowest
-    first by default. ``tasks`` is what the reader may see. Three queries whatever the size."""
+def committees_below(committee: Committee) -> tuple[dict[int, Committee], dict[int, int]]:
+    """The committees directly below ``committee`` by id (by name), and for every committee in
+    their subtrees (themselves included) the id of the one whose subtree holds it. Two queries."""
     tree = dict(
         Committee.objects.filter(parent__isnull=False).values_list("id", "parent_id").order_by()
     )
-    children = {c.pk: c for c in Committee.objects.filter(parent=committee).order_by("name")}
-    if not children:
-        return []
+    below = Committee.objects.filter(parent=committee).select_related("agency").order_by("name")
+    children = {c.pk: c for c in below}
 
     def child_of(committee_id: int) -> int | None:
-        """The child of ``committee`` whose subtree holds ``committee_id``, if any."""
         seen = 0
         while committee_id is not None and seen < 8:  # the tree has three levels
             parent = tree.get(committee_id)
@@ -221,6 +216,20 @@ def committee_league(
                 return committee_id
             committee_id, seen = parent, seen + 1
         return None
+
+    member_of = {pk: child_of(pk) for pk in tree} if children else {}
+    return children, {pk: child for pk, child in member_of.items() if child is not None}
+
+
+def committee_league(
+    committee: Committee, tasks: QuerySet[Task], today: date, sort: str = "overdue"
+) -> list[LeagueRow]:
+    """The league table of the committees directly below ``committee`` (provinces for the
+    centre, commune committees for a province), each rolled up over its own subtree, slowest
+    first by default. ``tasks`` is what the reader may see. Three queries whatever the size."""
+    children, member_of = committees_below(committee)
+    if not children:
+        return []
 
     counts: dict[int | None, list] = defaultdict(list)
     rows = (
@@ -231,7 +240,7 @@ def committee_league(
         .annotate(n=Count("id"))
     )
     for committee_id, category, status, n in rows:
-        counts[child_of(committee_id)].append((category, status, n))
+        counts[member_of.get(committee_id)].append((category, status, n))
     stands_for = {c.agency_id: c.pk for c in children.values() if c.agency_id}
     assigned: dict[int, list] = defaultdict(list)
     rows = (

@@ -3,11 +3,28 @@
 from datetime import date
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from common.money import format_amount, format_dong, format_vnd_short
 from common.numbers import format_number
 
 register = template.Library()
+
+# Where the PDF may be cut into parts rendered one by one (reports/pdf.py): before each annex,
+# and every CUT_EVERY rows of a long table; a part holds at most ROWS_PER_PART rows (more only
+# from a table that has no cut), so that WeasyPrint never lays out many more rows at once.
+CUT = "<!--cut-->"
+CUT_EVERY, ROWS_PER_PART = 100, 500
+
+
+@register.simple_tag
+def cut(forloop: dict | None = None) -> str:
+    """A cut (``CUT``): always without ``forloop``; inside a table's row loop, after every
+    ``CUT_EVERY`` rows but the last."""
+    if forloop is None:
+        return mark_safe(CUT)  # noqa: S308  (a constant)
+    every = forloop["counter"] % CUT_EVERY == 0 and not forloop["last"]
+    return mark_safe(CUT) if every else ""  # noqa: S308  (a constant)
 
 
 @register.filter
