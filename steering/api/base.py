@@ -85,7 +85,8 @@ class PreconditionRequired(APIException):
         self.errors = {"version": [str(self.detail)]}
 
 
-VERSION_HELP = _(
+# Schema text (English, as the schema's other descriptions).
+VERSION_HELP = (
     "The version as last read (the GET's ``version`` or its ETag). Required unless an "
     "If-Match header is sent; missing both answers 428, a stale one 409 (412 for If-Match)."
 )

@@ -76,6 +76,7 @@ def test_updates_need_the_version_read_and_refuse_a_stale_one(
     missing = client.patch(url, {"title": "Mới"}, format="json")
     assert missing.status_code == 428
     assert missing.data["code"] == "precondition_required" and "version" in missing.data["errors"]
+    assert missing.data["detail"].startswith("Hãy gửi")  # in the user's language (vi default)
 
     saved = client.patch(url, {"title": "Mới", "version": 1}, format="json")
     assert saved.status_code == 200 and saved.data["title"] == "Mới" and saved["ETag"] == '"2"'
