@@ -6,7 +6,7 @@ shape, ``common/api/errors.py``) instead of redirecting to the login page. The d
 page is a portal page (login required); the schema answers to a token as well.
 """
 
-from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.http import HttpResponsePermanentRedirect
 from django.urls import include, path
 from drf_spectacular.utils import extend_schema
@@ -42,5 +42,7 @@ urlpatterns = [
     path("reports/", include("reports.api.urls")),
     path("notifications/", include("notifications.api.urls")),
     path("schema/", login_not_required(SchemaView.as_view()), name="api_schema"),
-    path("docs/", DocsView.as_view(), name="api_docs"),
+    # A portal page: anonymous users go to the login page (DRF views opt out of
+    # LoginRequiredMiddleware, so the decorator says it).
+    path("docs/", login_required(DocsView.as_view()), name="api_docs"),
 ]
