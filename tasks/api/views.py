@@ -90,7 +90,7 @@ class TaskList(generics.ListCreateAPIView):
     filter_backends = [TaskFilterBackend, filters.OrderingFilter]
     filterset_class = TaskFilter
     ordering_fields = ["code", "due_date", "percent", "title", "updated_at"]
-    ordering = ["code"]
+    # No default ``ordering``: the page's ``sort`` (or the code, the model's order) applies.
 
     def get_queryset(self):
         self.today = timezone.localdate()

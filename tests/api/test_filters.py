@@ -41,6 +41,7 @@ def test_filters_of_the_register(api, leader, make_task, complete, agency_a, age
     assert codes(client.get(url, {"ordering": "-due_date"})) == [soon.code, done.code, late.code]
     by_code = codes(client.get(url, {"ordering": "-code"}))
     assert by_code == [done.code, soon.code, late.code]
+    assert codes(client.get(url, {"sort": "-due"})) == [soon.code, done.code, late.code]
 
 
 @time_machine.travel(TODAY)
