@@ -47,6 +47,19 @@ class Category(models.TextChoices):
 COMPLETED_CATEGORIES = (Category.COMPLETED_ON_TIME, Category.COMPLETED_LATE)
 OVERDUE_CATEGORIES = (Category.IN_PROGRESS_OVERDUE, Category.NOT_STARTED_OVERDUE)
 
+# One colour per category for every badge, chart and PDF; each carries white text at WCAG AA
+# contrast (at least 4.5:1, tests/tasks/test_category_colours.py).
+CATEGORY_COLORS = {
+    Category.COMPLETED_ON_TIME: "#1e7b34",
+    Category.COMPLETED_LATE: "#4d7326",
+    Category.IN_PROGRESS_ON_TIME: "#0b5ed7",
+    Category.IN_PROGRESS_OVERDUE: "#9a4f00",
+    Category.NOT_STARTED_ON_TIME: "#6c757d",
+    Category.NOT_STARTED_OVERDUE: "#a4161a",
+    Category.NO_DEADLINE: "#6f42c1",
+    Category.CANCELLED: "#5c636a",
+}
+
 
 def categorize(
     status: str,

@@ -11,19 +11,8 @@ from steering import authz
 from steering.views import committee_overview
 from tasks import selectors
 from tasks.models import Task
-from tasks.status import Category
+from tasks.status import CATEGORY_COLORS, Category
 from tasks.views.progress import my_agency
-
-CATEGORY_COLORS = {
-    Category.COMPLETED_ON_TIME: "#1e7b34",
-    Category.COMPLETED_LATE: "#5c8a2e",
-    Category.IN_PROGRESS_ON_TIME: "#0b5ed7",
-    Category.IN_PROGRESS_OVERDUE: "#b35c00",
-    Category.NOT_STARTED_ON_TIME: "#6c757d",
-    Category.NOT_STARTED_OVERDUE: "#a4161a",
-    Category.NO_DEADLINE: "#6f42c1",
-    Category.CANCELLED: "#adb5bd",
-}
 
 
 def home(request):
