@@ -1,5 +1,6 @@
 """The Q3/2025 report of the demo province: the PDF read back says what the database says."""
 
+import hashlib
 import io
 import re
 import subprocess
@@ -132,17 +133,21 @@ def test_every_overdue_and_completed_task_is_listed(report, pages):
 def test_official_layout_and_vietnamese_text(report, pages):
     first = flat(pages[0])
     for phrase in [
+        # The provincial committee is a Party body: Guidance 36-HD/VPTW.
         "TỈNH ỦY GIA LAI",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc",
-        "/BC-BCĐ",
-        "Gia Lai, ngày",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC",
+        "Số -BC/BCĐ",  # a draft: the number is left blank
+        "Gia Lai, ngày tháng năm",
         "BÁO CÁO",
         "Kết quả thực hiện Nghị quyết số 57-NQ/TW quý III năm 2025",
     ]:
         assert phrase in first, phrase
-    last = flat(pages[-1])
-    assert "Nơi nhận:" in last and "TRƯỞNG BAN" in last and "Trần Minh Khoa" in last
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in first
+    text = flat(" ".join(pages))
+    assert "Nơi nhận:" in text and "- Lưu Văn phòng Ban Chỉ đạo." in text
+    assert "T/M BAN CHỈ ĐẠO TRƯỞNG BAN" in text and "Trần Minh Khoa" in text
+    last = text  # the closing stands before the annexes (Phụ lục)
     assert "Báo cáo được lập tự động" in last and "số liệu tính đến hết ngày 30/09/2025" in last
     assert "Phiên họp giao nhiệm vụ triển khai Kế hoạch 02-KH/BCĐTW" in flat(" ".join(pages))
 
@@ -283,3 +288,59 @@ def test_indicators_section_prints_each_indicator_as_recorded_by_the_quarter_end
         assert f"{row['name']} {row['unit']} {' '.join(figures)} {verdict}" in text, row["code"]
     assert "Số hồ sơ hộ tịch được số hóa hồ sơ 2.900.000 2.900.000 100 Đạt" in text
     assert "2.025.000 1.620.000 80 Chưa đạt" in text
+
+
+def test_the_demo_report_issued_as_number_12(report):
+    """Issued as "Số 12-BC/BCĐ" (a copy of the module's draft, rolled back after the test): the
+    number and date in the PDF's and the .docx's Party header, the figures unchanged, each
+    file's SHA-256 stored; the issued pages rendered to PNG for a look."""
+    from docx import Document as WordDocument
+
+    secretary = get_user_model().objects.get(username="thuky")
+    copy = Report.objects.create(
+        committee=report.committee,
+        kind=report.kind,
+        period_start=report.period_start,
+        period_end=report.period_end,
+        as_of=report.as_of,
+        requested_by=secretary,
+        status=Report.Status.DONE,
+        snapshot=report.snapshot,
+    )
+    issued = services.report_issue(
+        report=copy, number=12, issued_on=date(2025, 10, 10), signer=None, user=secretary
+    )
+    job_send("reports.Report", issued.pk)  # on_commit never fires in this transaction
+    issued.refresh_from_db()
+    assert issued.frozen and issued.status == Report.Status.DONE
+    text = subprocess.run(
+        ["pdftotext", "-layout", issued.pdf.path, "-"], capture_output=True, check=True
+    ).stdout.decode()
+    pages = [flat(page) for page in text.split("\f") if page.strip()]
+    first = pages[0]
+    closing = next(page for page in pages if "Nơi nhận:" in page)
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in first and "TỈNH ỦY GIA LAI" in first
+    assert "Số 12-BC/BCĐ" in first and "Gia Lai, ngày 10 tháng 10 năm 2025" in first
+    assert "Ban Chỉ đạo theo dõi 147 nhiệm vụ" in first and "đã hoàn thành 76 nhiệm vụ" in first
+    assert "đang triển khai 68 nhiệm vụ" in first and "chưa triển khai 3 nhiệm vụ" in first
+    assert "T/M BAN CHỈ ĐẠO" in closing and "TRƯỞNG BAN" in closing
+    assert "Trần Minh Khoa" in closing
+    document = WordDocument(issued.docx.path)
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    word = flat(" ".join([p.text for p in document.paragraphs] + cells))
+    for phrase in ["ĐẢNG CỘNG SẢN VIỆT NAM", "TỈNH ỦY GIA LAI", "Số 12-BC/BCĐ", "T/M BAN CHỈ ĐẠO"]:
+        assert phrase in word, phrase
+    assert "Ban Chỉ đạo theo dõi 147 nhiệm vụ" in word
+    for fmt in ("pdf", "xlsx", "docx"):
+        content = Path(getattr(issued, fmt).path).read_bytes()
+        assert hashlib.sha256(content).hexdigest() == getattr(issued, f"{fmt}_sha256")
+    ARTIFACTS.mkdir(exist_ok=True)
+    signed = pages.index(closing) + 1
+    for page, name in ((1, "first"), (signed, "signed"), (issued.pages, "last")):
+        target = ARTIFACTS / f"report-q3-2025-so-12-{name}"
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile"]
+            + [issued.pdf.path, str(target)],
+            check=True,
+        )
+        assert Path(f"{target}.png").stat().st_size > 10_000
