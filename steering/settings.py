@@ -271,6 +271,8 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
 EMAIL_TIMEOUT = 20
+# The committee the login page names; by default the one committee at the top of the tree.
+PORTAL_OWNER = env_str("PORTAL_OWNER")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Cong thong tin NQ57 <no-reply@localhost>")
 # Who gets an e-mail with the traceback of each server error (500), when EMAIL_HOST is set:
 # ADMINS="Nguyen Van A <a@example.gov.vn>, b@example.gov.vn".

@@ -1,11 +1,10 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
 
 from common.language import language_switch
 from ops import views as ops_views
-from steering import api_urls, views
+from steering import accounts, api_urls, views
 
 urlpatterns = [
     path("", include("tasks.urls")),
@@ -29,18 +28,7 @@ urlpatterns = [
         views.indicator_value_create,
         name="indicator_value_create",
     ),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "accounts/password/",
-        auth_views.PasswordChangeView.as_view(),
-        name="password_change",
-    ),
-    path(
-        "accounts/password/done/",
-        auth_views.PasswordChangeDoneView.as_view(),
-        name="password_change_done",
-    ),
+    path("accounts/", include(accounts)),
     path("i18n/setlang/", login_not_required(language_switch), name="set_language"),
     path("communes/", include("communes.urls")),
     path("reports/", include("reports.urls")),
@@ -58,3 +46,6 @@ urlpatterns = [
     path("healthz", ops_views.healthz, name="healthz"),
     path("readyz", ops_views.readyz, name="readyz"),
 ]
+
+# Under /api/, a path no route matches answers JSON in the API's error shape.
+handler404 = "common.api.errors.page_not_found"
