@@ -18,6 +18,7 @@ from steering.authz import Role
 from steering.models import Member
 from tests.factories import MemberFactory, make_user
 from tests.reports.conftest import at
+from tests.reports.test_demo_report import ARTIFACTS
 
 ISSUED_ON = date(2025, 10, 6)
 TODAY = date(2025, 10, 8)
@@ -109,6 +110,13 @@ def test_a_state_committee_prints_the_decree_30_header(register, request_q3):
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in text and "T/M" not in text
     word = docx_text(stored(report, "docx"))
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in word and "TM. BAN CHỈ ĐẠO" in word
+    ARTIFACTS.mkdir(exist_ok=True)  # the first page, to look at
+    target = ARTIFACTS / "report-state-format-page1"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile"]
+        + [report.pdf.path, str(target)],
+        check=True,
+    )
 
 
 def test_issuing_prints_the_number_and_freezes_the_files(draft, issue, client_for, secretariat):
