@@ -109,3 +109,15 @@ class ErrorSerializer(serializers.Serializer):
         help_text='Messages by field ("items[1].quantity" for nested ones); "non_field_errors" '
         "for the request as a whole. Empty when no field is at fault.",
     )
+
+
+def page_not_found(request, exception):
+    """``handler404``: a URL under ``/api/`` that matches no route (``/api/v1/tasks/abc/``)
+    answers in the one shape; every other path gets the portal's 404 page."""
+    from django.views.defaults import page_not_found as portal_page_not_found
+
+    if request.path_info.startswith("/api/"):
+        return error_response(
+            404, exceptions.NotFound.default_code, exceptions.NotFound.default_detail
+        )
+    return portal_page_not_found(request, exception)

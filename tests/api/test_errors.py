@@ -149,3 +149,10 @@ def test_a_token_request_costs_few_queries(client, officer_a, make_task, agency_
     # No password hashing, no session; the token and its user in one query.
     assert sum("apitokens_apitoken" in q["sql"] for q in queries.captured_queries) == 1
     assert not any("UPDATE" in q["sql"] for q in queries.captured_queries)
+
+
+def test_an_api_path_no_route_matches_answers_in_the_shape(client, officer_a):
+    answer = client.get("/api/v1/agencies/-5/", **token_header(officer_a))
+    assert_shape(answer, 404, "not_found")
+    page = client.get("/no-such-page/")
+    assert page.status_code in (302, 404) and "text/html" in page["Content-Type"]
