@@ -40,3 +40,44 @@ def test_secretary_requests_q3_report_watches_it_finish_and_downloads_the_pdf(
     download.value.save_as(path)
     assert path.read_bytes().startswith(b"%PDF")
     assert Report.objects.get().snapshot["summary"]["total"]["value"] == 2
+
+
+def test_secretary_issues_the_report_with_its_number_and_the_row_shows_it(
+    page, live_server, secretariat, make_task, agency_a, committee, workers, tmp_path
+):
+    import hashlib
+
+    from steering.models import Member
+    from tests.factories import MemberFactory
+
+    MemberFactory(committee=committee, full_name="Nguyễn Văn Trưởng", role=Member.Role.HEAD)
+    make_task("Số hóa hồ sơ hộ tịch", leads=[agency_a], deadline="Quý III/2025")
+    Task.objects.update(created_at=timezone.make_aware(datetime(2025, 7, 1, 8)))
+    workers.start()
+    login(page, live_server, secretariat)
+    page.get_by_role("link", name="Báo cáo").click()
+    page.get_by_label("Kỳ báo cáo").select_option(label="Quý III năm 2025")
+    page.get_by_role("button", name="Lập báo cáo").click()
+    report = Report.objects.get()
+    row = page.locator(f"#report-{report.pk}")
+    expect(row).to_contain_text("Dự thảo", timeout=30_000)
+
+    row.get_by_role("link", name="Ban hành").click()
+    page.get_by_label("Ngày ban hành").fill("40/10/2025")  # not a date: refused, re-displayed
+    page.get_by_role("button", name="Ban hành").click()
+    expect(page.locator("[data-error-for=issued_on]")).to_be_visible()
+    page.get_by_label("Số hiệu").fill("12")
+    page.get_by_label("Ngày ban hành").fill("10/10/2025")
+    page.get_by_role("button", name="Ban hành").click()
+
+    expect(page.get_by_role("status")).to_contain_text("Số: 12/BC-BCĐ đang được ban hành")
+    row = page.locator(f"#report-{report.pk}")
+    expect(row).to_contain_text("Đã ban hành", timeout=30_000)  # htmx polling, no reload
+    expect(row).to_contain_text("Số: 12/BC-BCĐ ngày 10/10/2025")
+    with page.expect_download() as download:
+        row.get_by_role("link", name="PDF").click()
+    path = tmp_path / "issued.pdf"
+    download.value.save_as(path)
+    report.refresh_from_db()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == report.pdf_sha256
+    expect(row.get_by_role("button", name="Lập bản đính chính")).to_be_visible()
