@@ -325,10 +325,12 @@ def national_lines(n: dict) -> str:
     ok = n["seconds"] < NATIONAL_TARGET
     return "\n".join(
         [
-            "| reports | workers | tasks | pages (largest) | wall s | s per report per worker |",
-            "|---:|---:|---:|---:|---:|---:|",
+            "| reports | workers | tasks | pages (largest) | wall s | s per report per worker "
+            "| longest report s |",
+            "|---:|---:|---:|---:|---:|---:|---:|",
             f"| {n['reports']} | {n['workers']} | {n['tasks']:,} | {n['pages']:,} "
-            f"({n['max_pages']}) | {n['seconds']:.1f} | {n['per_report']:.2f} |",
+            f"({n['max_pages']}) | {n['seconds']:.1f} | {n['per_report']:.2f} "
+            f"| {n['longest']:.1f} |",
             "",
             f"- national: {n['reports']} provincial reports in {n['seconds']:.1f} s on "
             f"{n['workers']} workers; target < {NATIONAL_TARGET:.0f} s: "
@@ -371,7 +373,9 @@ def write_results(results: dict, runs: list[float], national: dict | None) -> No
         [
             SECTION,
             "",
-            f"Date: {stamp}. Machine: 2 cores, shared and noisy: compare ratios, not absolutes.",
+            f"Date: {stamp}. Machine: 2 cores, shared and noisy: compare ratios, not absolutes "
+            f"(load average when written: {', '.join(f'{n:.1f}' for n in os.getloadavg())}; "
+            "the CPU seconds are less sensitive to the load than the wall time).",
             f"PostgreSQL database `{DB_NAME}` on 127.0.0.1. Each report generated in a fresh "
             "process by `jobs.services.job_execute` (what the Celery worker runs): "
             "figures replayed from the log as of 30/09/2025, PDF (WeasyPrint; long tables laid "

@@ -5,6 +5,7 @@ snapshot; A4 with the Decree 30/2020/ND-CP margins, Times New Roman 13 pt, page 
 top from page 2, table header rows repeated on every page. The PDF's charts are not drawn.
 """
 
+from copy import deepcopy
 from datetime import datetime
 from io import BytesIO
 
@@ -132,30 +133,55 @@ def _widths(lines: list[list[str]]) -> list[int]:
     return [PAGE_WIDTH * weight // sum(weights) for weight in weights]
 
 
+def _row(
+    table, values: list[str], widths: list[int], numeric: set[int], *, header=False, bold=False
+):
+    """One row at 11 pt, never split across pages; the header row repeats on every page."""
+    row = table.add_row()
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))  # a row stays on one page
+    if header:
+        properties.append(OxmlElement("w:tblHeader"))
+    for column, (cell, value, width) in enumerate(zip(row.cells, values, widths, strict=True)):
+        cell.width = width
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.line_spacing = 1.0
+        if header:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif column in numeric:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _text(paragraph, value, size=11, bold=header or bold)
+    return row._tr
+
+
 def _table(document, header: list[str], rows: list[list], numeric: set[int], footer=()):
-    """A ruled table at 11 pt; the header row repeats on every page, no row is split across
-    pages, the footer rows are bold; ``numeric`` columns are right-aligned."""
+    """A ruled table at 11 pt with fixed column widths; the header row repeats on every page,
+    no row is split across pages, the footer rows are bold; ``numeric`` columns are
+    right-aligned. The data rows are copies of one row built once, their texts replaced (a
+    row built cell by cell through python-docx costs ~30 times more: long tables)."""
     lines = [[str(value) for value in values] for values in [header, *rows, *footer]]
+    widths = _widths(lines)
     table = document.add_table(rows=0, cols=len(header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for index, values in enumerate(lines):
-        is_header, is_footer = index == 0, index > len(rows)
-        row = table.add_row()
-        properties = row._tr.get_or_add_trPr()
-        properties.append(OxmlElement("w:cantSplit"))  # a row stays on one page
-        if is_header:
-            properties.append(OxmlElement("w:tblHeader"))
-        for column, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-            paragraph = cell.paragraphs[0]
-            paragraph.paragraph_format.space_after = Pt(0)
-            paragraph.paragraph_format.line_spacing = 1.0
-            if is_header:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            elif column in numeric:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            _text(paragraph, value, size=11, bold=is_header or is_footer)
-    _layout(table, _widths(lines))
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    _row(table, lines[0], widths, numeric, header=True)
+    if rows:
+        template = _row(table, ["x"] * len(header), widths, numeric)
+        for text in template.iter(qn("w:t")):
+            text.set(qn("xml:space"), "preserve")
+        body = template.getparent()
+        body.remove(template)
+        for values in lines[1 : len(rows) + 1]:
+            copy = deepcopy(template)
+            for text, value in zip(copy.iter(qn("w:t")), values, strict=True):
+                text.text = value
+            body.append(copy)
+    for values in lines[len(rows) + 1 :]:
+        _row(table, values, widths, numeric, bold=True)
     document.add_paragraph().paragraph_format.space_after = Pt(3)
 
 

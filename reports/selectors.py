@@ -325,6 +325,13 @@ def place_of(committee: Committee) -> str:
     return ""
 
 
+def locality(committee: Committee) -> str:
+    """The place a committee works for, as a table names it: "Tỉnh Gia Lai", "Phường Pleiku"
+    (its full name when it names none)."""
+    match = PLACE.search(committee.name)
+    return match.group(0)[:1].upper() + match.group(0)[1:] if match else committee.name
+
+
 def parent_body_of(committee: Committee) -> str:
     """The body printed above the committee's name ("TỈNH ỦY GIA LAI"): the one its head leads
     (the Party secretary heads a Party committee's steering committee). Not
@@ -419,15 +426,13 @@ def below_as_of(
         for lead in task_leads:
             if lead.agency_id in stands_for and task_id not in cancelled:
                 assigned[stands_for[lead.agency_id]].append((lead.category, lead.state.status, 1))
-    # Named as the committee above addresses them ("Tỉnh Gia Lai"), the agency standing for them.
-    names = {c.pk: c.agency.name for c in children.values() if c.agency_id}
     rows = [
         LeagueRow(child, summarize(subtree[pk]), summarize(assigned[pk]))
         for pk, child in children.items()
     ]
     return [
         {
-            "committee": names.get(row.committee.pk, row.committee.name),
+            "committee": locality(row.committee),
             "tasks": row.summary.total,
             "completed": row.summary.completed,
             "overdue": row.summary.overdue,
