@@ -393,6 +393,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# django-filter's blank choice: "All" rather than "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
+
 # --- REST API -------------------------------------------------------------------------
 # The REST API (/api/v1/): personal access tokens (apitokens/), the signed-in session, and
 # HTTP Basic only where API_BASIC_AUTH is set (it hashes the password on every request, ~200 ms).
@@ -404,7 +407,7 @@ REST_FRAMEWORK = {
         "common.security.BasicAuthentication",  # only if API_BASIC_AUTH; "locked out" when it is
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "steering.api.pagination.Pagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "common.api.schema.AutoSchema",

@@ -17,20 +17,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import filters, generics, serializers, status
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 from common.api.errors import ErrorSerializer, error_body, flatten
 from common.api.schema import DESCRIPTIONS, error
 from steering import authz
-
-
-class Pagination(PageNumberPagination):
-    """``count``, ``next``, ``previous`` and ``results``; ``?page=`` and ``?page_size=``."""
-
-    page_size = 50
-    page_size_query_param = "page_size"
-    max_page_size = 200
+from steering.api.pagination import Pagination
 
 
 class RestrictedMixin:

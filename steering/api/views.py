@@ -7,15 +7,14 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import status
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.exceptions import ValidationError as APIValidationError
 from rest_framework.response import Response
 
 from common.api.errors import from_django
+from common.dates import DateAPIField
 from common.periods import PERIOD_PATTERN, last_completed_quarter, parse_period
 from steering import authz, services
 from steering.api.base import RestrictedDetail, RestrictedList
@@ -132,39 +131,33 @@ class IndicatorValueList(RestrictedList):
         return Response(IndicatorValueSerializer(value).data, status=status.HTTP_201_CREATED)
 
 
+class RollupQuerySerializer(serializers.Serializer):
+    period = serializers.RegexField(
+        PERIOD_PATTERN,
+        required=False,
+        max_length=7,
+        help_text="2025-Q3, 2025-H1 or 2025: figures as of its last day (default: the last "
+        "completed quarter).",
+        error_messages={"invalid": _("Write the period as 2025-Q3, 2025-H1 or 2025.")},
+    )
+    as_of = DateAPIField(required=False, help_text="Or: figures as of this day.")
+
+
 def _day_of(params) -> tuple[date, date | None]:
     """(the as-of day, the period's first day) from ``?period=`` or ``?as_of=``; without
     either, the last completed quarter (the report the committee last discussed)."""
-    if params.get("period"):
-        try:
-            period = parse_period(params["period"])
-        except ValueError as exc:
-            raise APIValidationError(
-                {"period": [_("Write the period as 2025-Q3, 2025-H1 or 2025.")]}
-            ) from exc
-        return period.end, period.start
-    if params.get("as_of"):
-        try:
-            return date.fromisoformat(params["as_of"]), None
-        except ValueError as exc:
-            raise APIValidationError({"as_of": [_("Write the date as YYYY-MM-DD.")]}) from exc
-    period = last_completed_quarter(timezone.localdate())
+    query = RollupQuerySerializer(data=params)
+    query.is_valid(raise_exception=True)
+    if "period" in query.validated_data:
+        period = parse_period(query.validated_data["period"])
+    elif "as_of" in query.validated_data:
+        return query.validated_data["as_of"], None
+    else:
+        period = last_completed_quarter(timezone.localdate())
     return period.end, period.start
 
 
-@extend_schema(
-    parameters=[
-        OpenApiParameter(
-            "period",
-            OpenApiTypes.STR,
-            description="2025-Q3, 2025-H1 or 2025: figures as of its last day (default: the "
-            "last completed quarter).",
-            pattern=PERIOD_PATTERN,
-        ),
-        OpenApiParameter("as_of", OpenApiTypes.DATE, description="Or: figures as of this day."),
-    ],
-    responses={200: RollupSerializer},
-)
+@extend_schema(parameters=[RollupQuerySerializer], responses={200: RollupSerializer})
 class CommitteeRollup(RestrictedDetail):
     """The committee's register as it stood at the end of the period (or ``as_of``): each task
     with its category replayed from the progress log, its assignments and the indicators; the

@@ -63,3 +63,6 @@ def test_pages_say_how_many_there_are(api, leader, make_task, agency_a):
     last = api(leader).get(reverse("api_task_list"), {"page_size": 2, "page": 3})
     assert len(last.data["results"]) == 1 and last.data["next"] is None
     assert api(leader).get(reverse("api_task_list"), {"page": 9}).status_code == 404
+    for refused in ({"page": "x"}, {"page": ""}, {"page_size": "0"}, {"page_size": "201"}):
+        response = api(leader).get(reverse("api_task_list"), refused)
+        assert response.status_code == 400 and list(response.data["errors"]) == list(refused)
