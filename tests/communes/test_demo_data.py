@@ -37,7 +37,7 @@ def test_demo_communes_programmes_and_requests_per_province(db):
     assert set(communes.values_list("agency__committee", flat=True)) == {gia_lai.pk}
     assert not communes.filter(latest_survey__isnull=True).exists()
     assert communes.filter(latest_survey__service_centre_ready=False).exists()
-    programme = FundingProgramme.objects.get(committee=gia_lai)
+    programme = FundingProgramme.objects.get(committee=gia_lai, fiscal_year=2025)
     assert programme.total == 250_000_000_000
     requests = InvestmentRequest.objects.filter(commune__committee=gia_lai)
     assert set(requests.values_list("status", flat=True)) == set(Status.values)
