@@ -5,13 +5,16 @@ pages call. Updates need the version last read (``version`` or If-Match): a stal
 409 (412) saying who changed the row and when, none 428.
 """
 
+import django_filters
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import filters, generics, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -321,14 +324,30 @@ class TaskProgress(generics.ListAPIView):
         )
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class IdFilter(django_filters.Filter):
+    """An id, matched as given: another's or an unknown one finds nothing (no 400)."""
+
+    field_class = forms.IntegerField
+
+
+class ExtensionFilter(django_filters.FilterSet):
+    assignment = IdFilter(field_name="assignment_id")
+
+    class Meta:
+        model = Extension
+        fields = ["status"]
+
+
 class ExtensionList(RestrictedList):
-    """Requests for a later deadline on the assignments the user sees; ``?status=pending``."""
+    """Requests for a later deadline on the assignments the user sees; ``?status=pending``,
+    ``?assignment=<id>``."""
 
     model = Extension
     serializer_class = ExtensionSerializer
     select = ("requested_by",)
     filter_backends = [DjangoFilterBackend, filters.OrderingFilter]
-    filterset_fields = ["status", "assignment"]
+    filterset_class = ExtensionFilter
     ordering = ("-requested_at", "-id")
     ordering_fields = ["requested_at"]
 

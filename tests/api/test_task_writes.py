@@ -181,6 +181,10 @@ def test_extension_requested_by_the_agency_and_decided_by_the_secretariat(
     assert api(officer_a).post(reverse("api_extension_grant", args=[pk])).status_code == 403
     pending = api(secretariat).get(reverse("api_extension_list"), {"status": "pending"})
     assert [e["id"] for e in pending.data["results"]] == [pk]
+    of_lead = api(secretariat).get(reverse("api_extension_list"), {"assignment": lead.pk})
+    assert [e["id"] for e in of_lead.data["results"]] == [pk]
+    unknown = api(secretariat).get(reverse("api_extension_list"), {"assignment": 999999})
+    assert unknown.status_code == 200 and unknown.data["count"] == 0
     granted = api(secretariat).post(reverse("api_extension_grant", args=[pk]))
     assert granted.status_code == 200 and granted.data["status"] == "granted"
     again = api(secretariat).post(reverse("api_extension_refuse", args=[pk]), {"reason": "Không"})
