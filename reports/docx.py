@@ -11,6 +11,7 @@ from io import BytesIO
 
 from django.utils import timezone
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -30,6 +31,7 @@ from reports.templatetags.report_tags import (
 )
 
 FONT = "Times New Roman"
+TABLE_STYLE = "Table Text"  # the paragraphs of the tables' cells
 PAGE_WIDTH = Mm(165)  # A4 less the 30 mm left and 15 mm right margins
 
 
@@ -62,6 +64,11 @@ def _setup(document) -> None:
         _fonts(styles[name], 13, bold=True, italic=italic)
         styles[name].paragraph_format.space_before = Pt(12 if name == "Heading 1" else 8)
         styles[name].paragraph_format.space_after = Pt(4)
+    table_text = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    table_text.base_style = styles["Normal"]
+    _fonts(table_text, 11)
+    table_text.paragraph_format.space_after = Pt(0)
+    table_text.paragraph_format.line_spacing = 1.0
     # The page number, centred at the top, from page 2.
     section.different_first_page_header_footer = True
     paragraph = section.header.paragraphs[0]
@@ -145,13 +152,12 @@ def _row(
     for column, (cell, value, width) in enumerate(zip(row.cells, values, widths, strict=True)):
         cell.width = width
         paragraph = cell.paragraphs[0]
-        paragraph.paragraph_format.space_after = Pt(0)
-        paragraph.paragraph_format.line_spacing = 1.0
+        paragraph.style = TABLE_STYLE  # 11 pt, single-spaced, no space after: once, not per cell
         if header:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif column in numeric:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _text(paragraph, value, size=11, bold=header or bold)
+        _text(paragraph, value, bold=header or bold)
     return row._tr
 
 

@@ -9,6 +9,7 @@ the page and section numbers of the parts before it (a table cut in two carries 
 header row), and the parts are merged into the one PDF the user downloads.
 """
 
+import ctypes
 import gc
 import re
 from datetime import datetime
@@ -116,7 +117,22 @@ def render_pdf(snapshot: dict, generated_at: datetime) -> tuple[bytes, int]:
         pages += len(document.pages)
         writer.append(BytesIO(document.write_pdf()))
         del document
-        gc.collect()  # the laid-out boxes of this part go before the next is laid out
+        release()  # the laid-out boxes of this part go before the next is laid out
     buffer = BytesIO()
     writer.write(buffer)
+    release()
     return buffer.getvalue(), pages
+
+
+def release() -> None:
+    """Collect the freed boxes and hand the memory back to the system (glibc's malloc_trim),
+    so that what comes next (the next part, the .docx) does not stack on top of it."""
+    gc.collect()
+    if TRIM is not None:
+        TRIM(0)
+
+
+try:
+    TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+except (OSError, AttributeError):  # not glibc: the memory stays with the process
+    TRIM = None

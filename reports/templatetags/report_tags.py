@@ -14,7 +14,7 @@ register = template.Library()
 # and every CUT_EVERY rows of a long table; a part holds at most ROWS_PER_PART rows (more only
 # from a table that has no cut), so that WeasyPrint never lays out many more rows at once.
 CUT = "<!--cut-->"
-CUT_EVERY, ROWS_PER_PART = 100, 500
+CUT_EVERY, ROWS_PER_PART = 100, 300
 
 
 @register.simple_tag
