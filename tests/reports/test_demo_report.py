@@ -22,7 +22,8 @@ from reports.models import Report
 from reports.selectors import presented
 from steering.demo import GIA_LAI_NAME
 from steering.models import Committee
-from tasks.models import Task
+from tasks.models import Assignment, Extension, ProgressUpdate, Task
+from tasks.rules import end_of
 from tasks.selectors import agency_table, summary_as_of
 
 Q3_END = date(2025, 9, 30)
@@ -89,24 +90,37 @@ def test_pdf_figures_match_the_register_as_of_the_quarter_end(report, pages):
 
 
 def test_agency_table_matches_the_dashboards_table_on_the_quarter_end(report, pages):
-    """The demo's histories to 30/09/2025 decide every status then (later entries only raise a
-    few percents), so the live table computed for that day and the report's table replayed from
-    the log must agree row for row."""
-    live = agency_table(Task.objects.filter(committee=report.committee), Q3_END)
+    """For the agencies whose lead work nobody touched after 30/09/2025 (the demo goes on to
+    the seed day), the live table computed for that day and the report's table replayed from
+    the log must agree row for row; every agency is in both."""
+    tasks = Task.objects.filter(committee=report.committee)
+    live = agency_table(tasks, Q3_END)
+
+    def name(row):
+        return row["agency__short_name"] or row["agency__name"]
+
     expected = {
-        (row["agency__short_name"] or row["agency__name"]): (
-            row["led"],
-            row["completed"],
-            row["overdue"],
-            row["on_time_rate"],
-        )
+        name(row): (row["led"], row["completed"], row["overdue"], row["on_time_rate"])
         for row in live
     }
     printed = {
         row["agency"]: (row["led"], row["completed"], row["overdue"], row["on_time_rate"])
         for row in report.snapshot["agencies"]
     }
-    assert printed == expected
+    after_q3 = ProgressUpdate.objects.filter(
+        assignment__task__in=tasks,
+        assignment__role=Assignment.Role.LEAD,
+        created_at__gte=end_of(Q3_END),
+    ).values("assignment__agency__short_name", "assignment__agency__name")
+    touched = {name({k.removeprefix("assignment__"): v for k, v in r.items()}) for r in after_q3}
+    extended = Extension.objects.filter(assignment__task__in=tasks).values(
+        "assignment__agency__short_name", "assignment__agency__name"
+    )
+    touched |= {name({k.removeprefix("assignment__"): v for k, v in r.items()}) for r in extended}
+    assert set(printed) == set(expected)
+    untouched = set(expected) - touched
+    assert len(untouched) >= 10
+    assert {k: printed[k] for k in untouched} == {k: expected[k] for k in untouched}
     overdue = [row["overdue"] for row in report.snapshot["agencies"]]
     assert overdue == sorted(overdue, reverse=True)  # slowest first
     slowest = report.snapshot["agencies"][0]
