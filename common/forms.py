@@ -4,6 +4,10 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+BLANK = "---------"
+CHOOSE = _("— Choose —")
 
 
 class BootstrapFormMixin:
@@ -20,6 +24,18 @@ class BootstrapFormMixin:
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+            _name_the_blank_choice(field)
+
+
+def _name_the_blank_choice(field) -> None:
+    """Django's blank choice reads "---------"; say "— Choose —" instead."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == BLANK:
+            field.empty_label = CHOOSE
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)
+        if any(label == BLANK for value, label in choices):
+            field.choices = [(v, CHOOSE if label == BLANK else label) for v, label in choices]
 
 
 class DateInput(forms.DateInput):
@@ -65,15 +81,30 @@ class FastSelect(forms.Select):
         attrs = self.build_attrs(self.attrs, attrs)
         values = value if isinstance(value, list | tuple) else [value]
         selected = {str(v) for v in values if v not in (None, "")}
-        options = format_html_join(
+        # Groups come as Django writes them: (group label, [(value, label), ...]).
+        parts, run = [], []
+        for option, label in self.choices:
+            if isinstance(label, list | tuple):
+                parts.append(self._options(run, selected))
+                run = []
+                group = self._options(label, selected)
+                parts.append(format_html('<optgroup label="{}">{}</optgroup>', option, group))
+            else:
+                run.append((option, label))
+        parts.append(self._options(run, selected))
+        options = mark_safe("".join(parts))  # noqa: S308  (each part built by format_html)
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
+
+    @staticmethod
+    def _options(choices, selected: set[str]) -> str:
+        return format_html_join(
             "",
             '<option value="{}"{}>{}</option>',
             (
                 (option, SELECTED if str(option) in selected else "", label)
-                for option, label in self.choices
+                for option, label in choices
             ),
         )
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
 
 
 class FastSelectMultiple(FastSelect):
@@ -85,3 +116,15 @@ class FastSelectMultiple(FastSelect):
 
     def __init__(self, attrs=None):
         super().__init__({"multiple": True, **(attrs or {})})
+
+
+PICKER = {"data-picker": "", "data-placeholder": _("Type to search…")}
+
+
+class Picker(FastSelectMultiple):
+    """A multiple choice people search by typing (static/js/pickers.js makes it a Tom Select
+    box: diacritics optional, groups kept, chosen items removable); a plain list without JS.
+    ``FastSelect(PICKER)`` is the single-choice one."""
+
+    def __init__(self, attrs=None):
+        super().__init__({**PICKER, **(attrs or {})})

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext_lazy
 from common.dates import DateFormField
 from common.forms import BootstrapFormMixin, DateInput, FastSelect, MultipleFileField
 from common.models import max_length
+from common.money import format_amount
 from communes.models import (
     MAX_LINE_ITEMS,
     Allocation,
@@ -37,6 +38,10 @@ class MoneyField(forms.IntegerField):
         if isinstance(value, str):
             value = _SEPARATORS.sub("", value)
         return super().to_python(value)
+
+    def prepare_value(self, value):
+        """A prefilled amount reads "2.100.100.000", as typed."""
+        return format_amount(value) if isinstance(value, int) else value
 
 
 def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
@@ -147,6 +152,11 @@ class ActionForm(BootstrapFormMixin, forms.Form):
                 del self.fields[name]
         if "programme" in self.fields:
             self.fields["programme"].queryset = programmes_for(user, investment)
+        # The reviewer starts from what was asked, finance from what was approved.
+        if "approved_amount" in self.fields:
+            self.fields["approved_amount"].initial = investment.requested_amount
+        if "amount" in self.fields:
+            self.fields["amount"].initial = investment.approved_amount
 
 
 def programmes_for(user, investment) -> QuerySet[FundingProgramme]:

@@ -8,6 +8,7 @@ find out who has an account.
 from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
+from django.db import DatabaseError
 from django.urls import path, reverse_lazy
 
 from common.forms import BootstrapFormMixin
@@ -19,7 +20,10 @@ def portal_owner() -> str:
     at the top of the tree (empty when there are several)."""
     if settings.PORTAL_OWNER:
         return settings.PORTAL_OWNER
-    roots = list(Committee.objects.filter(parent=None).values_list("name", flat=True)[:2])
+    try:
+        roots = list(Committee.objects.filter(parent=None).values_list("name", flat=True)[:2])
+    except DatabaseError:  # the login page still loads while the database is down
+        return ""
     return roots[0] if len(roots) == 1 else ""
 
 

@@ -6,10 +6,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from common.dates import DateFormField
-from common.forms import BootstrapFormMixin, FastSelectMultiple
+from common.forms import BootstrapFormMixin, Picker
 from common.numbers import parse_number
 from common.periods import last_completed_quarter
 from steering.models import Agency, Meeting
+from steering.selectors import agency_choices
 from steering.services import ConclusionItem, validate_item_deadline
 from tasks.evidence import validate_evidence
 from tasks.models import Field
@@ -86,13 +87,13 @@ class ConclusionItemForm(BootstrapFormMixin, forms.Form):
     leads = forms.ModelMultipleChoiceField(
         label=_("Lead agencies (chủ trì)"),
         queryset=Agency.objects.none(),
-        widget=FastSelectMultiple({"size": 4}),
+        widget=Picker(),
     )
     coordinators = forms.ModelMultipleChoiceField(
         label=_("Coordinating agencies (phối hợp)"),
         queryset=Agency.objects.none(),
         required=False,
-        widget=FastSelectMultiple({"size": 4}),
+        widget=Picker(),
     )
     deadline = DateFormField(label=_("Deadline"))
 
@@ -127,7 +128,7 @@ class BaseConclusionItemFormSet(forms.BaseFormSet):
     def __init__(self, *args, meeting: Meeting, user, **kwargs):
         agencies = Agency.objects.restrict(user, "use").filter(committee_id=meeting.committee_id)
         # Every row's two lists show the agencies of one query.
-        choices = [(a.pk, str(a)) for a in agencies]
+        choices = agency_choices(agencies)
         form_kwargs = {"meeting": meeting, "agencies": agencies, "agency_choices": choices}
         super().__init__(*args, form_kwargs=form_kwargs, **kwargs)
 

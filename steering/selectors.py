@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
-from steering.models import Committee, Indicator, IndicatorValue
+from steering.models import Agency, Committee, Indicator, IndicatorValue
 from tasks.rules import end_of
 
 HUNDRED = Decimal(100)
@@ -49,6 +49,15 @@ class IndicatorStatus:
             "achievement": self.achievement,
             "met": self.met,
         }
+
+
+def agency_choices(agencies) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The agencies as a picker's groups, in the order of ``Agency.Kind``: the departments, the
+    communes' People's Committees, ... (empty groups left out)."""
+    grouped: dict[str, list[tuple[int, str]]] = {kind: [] for kind in Agency.Kind.values}
+    for agency in agencies:
+        grouped[agency.kind].append((agency.pk, str(agency)))
+    return [(Agency.Kind(kind).label, items) for kind, items in grouped.items() if items]
 
 
 def indicator_statuses(indicators: QuerySet[Indicator], day: date) -> list[IndicatorStatus]:

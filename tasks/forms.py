@@ -4,9 +4,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.dates import DateFormField
-from common.forms import BootstrapFormMixin, MultipleFileField
+from common.forms import (
+    CHOOSE,
+    PICKER,
+    BootstrapFormMixin,
+    FastSelect,
+    MultipleFileField,
+    Picker,
+)
 from steering import authz
 from steering.models import Agency, Document, Meeting
+from steering.selectors import agency_choices
 from tasks import groups
 from tasks.deadlines import DeadlineError, parse_deadline
 from tasks.evidence import validate_evidence
@@ -25,7 +33,10 @@ class TaskForm(BootstrapFormMixin, forms.ModelForm):
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     leads = forms.ModelMultipleChoiceField(
-        label=_("Lead agencies (chủ trì)"), queryset=Agency.objects.none(), required=False
+        label=_("Lead agencies (chủ trì)"),
+        queryset=Agency.objects.none(),
+        required=False,
+        widget=Picker(),
     )
     lead_groups = forms.MultipleChoiceField(
         label=_("Or lead: every agency of a group"),
@@ -37,6 +48,7 @@ class TaskForm(BootstrapFormMixin, forms.ModelForm):
         label=_("Coordinating agencies (phối hợp)"),
         queryset=Agency.objects.none(),
         required=False,
+        widget=Picker(),
     )
     coordinating_groups = forms.MultipleChoiceField(
         label=_("Or coordinating: every agency of a group"),
@@ -81,6 +93,9 @@ class TaskForm(BootstrapFormMixin, forms.ModelForm):
         # Every choice is what the user's committee may use; a forged id fails validation.
         agencies = Agency.objects.restrict(user, "use").filter(committee=committee)
         self.fields["leads"].queryset = self.fields["coordinators"].queryset = agencies
+        self.fields["leads"].widget.choices = self.fields["coordinators"].widget.choices = (
+            agency_choices(agencies)
+        )
         self.fields["meeting"].queryset = Meeting.objects.restrict(user, "use")
         self.fields["parent"].queryset = (
             Task.objects.restrict(user, "change")
@@ -212,15 +227,17 @@ class ReasonForm(BootstrapFormMixin, forms.Form):
 
 
 class AssignmentForm(BootstrapFormMixin, forms.Form):
-    agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none())
+    agency = forms.ModelChoiceField(
+        label=_("Agency"), queryset=Agency.objects.none(), widget=FastSelect(PICKER)
+    )
     role = forms.ChoiceField(label=_("Role"), choices=Assignment.Role.choices)
     due_date = DateFormField(label=_("Own deadline (optional)"), required=False)
 
     def __init__(self, *args, task: Task, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = Agency.objects.restrict(user, "use").filter(
-            committee_id=task.committee_id
-        )
+        agencies = Agency.objects.restrict(user, "use").filter(committee_id=task.committee_id)
+        self.fields["agency"].queryset = agencies
+        self.fields["agency"].widget.choices = [("", CHOOSE), *agency_choices(agencies)]
 
 
 class ImportUploadForm(BootstrapFormMixin, forms.Form):

@@ -15,5 +15,6 @@ document.addEventListener("click", (event) => {
   const added = rows.lastElementChild;
   added.querySelectorAll("[data-item-number]").forEach((el) => { el.textContent = index + 1; });
   total.value = index + 1;
+  added.dispatchEvent(new CustomEvent("formset:added", { bubbles: true }));
   added.querySelector("textarea, input, select")?.focus();
 });

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -6,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from common.money import format_amount
 from communes import services
 from communes.models import Commune, InvestmentRequest, Survey
 from communes.workflow import Action, Status
@@ -347,11 +349,15 @@ def test_commune_list_filters(
     assert names == expected
 
 
-def test_a_commune_officer_sees_only_their_commune_and_agency_officers_none(
+def test_a_commune_officer_lands_on_their_commune_and_agency_officers_get_none(
     client_for, commune_officer, officer_a, pleiku, ia_grai
 ):
-    response = client_for(commune_officer).get(reverse("communes:commune_list"))
-    assert [c.name for c in response.context["page"]] == ["Phường Pleiku"]
+    client = client_for(commune_officer)
+    response = client.get(reverse("communes:commune_list"))
+    assert response.status_code == 302
+    assert response.url == reverse("communes:commune_detail", args=[pleiku.pk])
+    filtered = client.get(reverse("communes:commune_list"), {"q": "Ia"})
+    assert [c.name for c in filtered.context["page"]] == []
     assert client_for(officer_a).get(reverse("communes:commune_list")).status_code == 403
 
 
@@ -435,3 +441,21 @@ def test_programme_pages_show_only_communes_of_the_readers_province(
     client = client_for(outsider)
     assert client.get(programme_url).status_code == 404
     assert programme.name not in client.get(reverse("communes:programme_list")).content.decode()
+
+
+def test_reviewer_reads_the_line_items_before_deciding_from_the_requested_amount(
+    client_for, reviewer, make_request, advance
+):
+    investment = make_request()
+    advance(investment, Action.SUBMIT, Action.START_REVIEW)
+
+    page = (
+        client_for(reviewer)
+        .get(reverse("communes:request_detail", args=[investment.pk]))
+        .content.decode()
+    )
+
+    assert page.index('id="h-items"') < page.index('id="h-actions"')
+    amount = re.search(r'name="approve-approved_amount"[^>]*value="([^"]*)"', page)
+    assert amount, "the approval form has no prefilled amount"
+    assert amount.group(1) == format_amount(investment.requested_amount)

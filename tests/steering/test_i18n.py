@@ -10,6 +10,6 @@ def test_vietnamese_is_the_default_and_english_is_one_click_away(client_for, sec
     assert "Home" in page and "Trang chủ" not in page
 
 
-def test_login_page_can_switch_language_before_signing_in(client):
+def test_login_page_can_switch_language_before_signing_in(client, db):
     client.post(reverse("set_language"), {"language": "en", "next": reverse("login")})
     assert "Log in" in client.get(reverse("login")).content.decode()
