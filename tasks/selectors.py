@@ -120,8 +120,20 @@ AGENCY_SORTS = {
 }
 
 
+# Columns whose natural order is largest first; the rest (names, rates) smallest first.
+DESCENDING_SORTS = {"led", "completed", "overdue", "tasks", "assigned_overdue"}
+
+
+def parse_sort(sort: str, choices, default: str = "overdue") -> tuple[str, bool]:
+    """A column's sort from the URL: "overdue" in its natural order, "-overdue" the other way
+    round -> (column, reversed); an unknown column sorts by ``default``."""
+    column = sort.removeprefix("-")
+    return (column, sort.startswith("-")) if column in choices else (default, False)
+
+
 def agency_table(tasks: QuerySet[Task], today: date, sort: str = "overdue") -> list[dict]:
-    """Per lead agency: tasks led, completed, overdue, on-time rate (slowest first by default).
+    """Per lead agency: tasks led, completed, overdue, on-time rate (slowest first by default;
+    ``sort`` as ``parse_sort`` reads it).
 
     The on-time rate is the share of the agency's led tasks it completed on time.
     """
@@ -135,11 +147,11 @@ def agency_table(tasks: QuerySet[Task], today: date, sort: str = "overdue") -> l
     counts = followup_counts(tasks, end_of(today))
     for row in rows:
         agency_finish(row, counts, row["agency_id"])
-    order = AGENCY_SORTS.get(sort, AGENCY_SORTS["overdue"])
-    for key in reversed(order):  # stable sorts, least significant key first
+    column, flipped = parse_sort(sort, AGENCY_SORTS)
+    for key in reversed(AGENCY_SORTS[column]):  # stable sorts, least significant key first
         name = key.lstrip("-")
         rows.sort(key=lambda row: row[name], reverse=key.startswith("-"))
-    return rows
+    return rows[::-1] if flipped else rows
 
 
 def followup_counts(tasks: QuerySet[Task], before: datetime) -> dict[int, tuple[int, int]]:
@@ -257,7 +269,8 @@ def committee_league(
         LeagueRow(child, summarize(counts[pk]), summarize(assigned[pk]))
         for pk, child in children.items()
     ]
-    return sorted(league, key=LEAGUE_SORTS.get(sort, LEAGUE_SORTS["overdue"]))
+    column, flipped = parse_sort(sort, LEAGUE_SORTS)
+    return sorted(league, key=LEAGUE_SORTS[column], reverse=flipped)
 
 
 def received_summary(committee: Committee, today: date) -> Summary | None:

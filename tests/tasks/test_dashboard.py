@@ -40,3 +40,31 @@ def test_officer_home_is_their_agencys_assignments_overdue_first(
     lead, _coordinating = response.context["sections"]
     codes = [a.task.code for a in lead["page"]]
     assert codes == [overdue.code, later.code]
+
+
+@time_machine.travel(date(2025, 10, 15))
+def test_agency_table_sorts_both_ways_and_shows_which(
+    client_for, leader, make_task, agency_a, agency_b
+):
+    make_task("Quá hạn 1", leads=[agency_b], deadline="Quý III/2025")
+    make_task("Quá hạn 2", leads=[agency_b], deadline="Tháng 8/2025")
+    make_task("Còn hạn", leads=[agency_a], deadline="Năm 2030")
+    client = client_for(leader)
+
+    def table(query):
+        response = client.get(reverse("home"), query)
+        ids = [row["agency_id"] for row in response.context["agencies"]]
+        return ids, response.content.decode()
+
+    ids, html = table({})  # most overdue first, by default
+    assert ids == [agency_b.pk, agency_a.pk]
+    assert 'aria-sort="descending"><a href="?sort=-overdue"' in html
+    ids, html = table({"sort": "-overdue"})
+    assert ids == [agency_a.pk, agency_b.pk]
+    assert 'aria-sort="ascending"><a href="?sort=overdue"' in html
+    names = sorted([agency_a, agency_b], key=lambda agency: agency.name)
+    ids, html = table({"sort": "name"})
+    assert ids == [agency.pk for agency in names]
+    assert 'aria-sort="ascending"><a href="?sort=-name"' in html
+    ids, _html = table({"sort": "-name"})
+    assert ids == [agency.pk for agency in reversed(names)]
