@@ -106,6 +106,20 @@ def category_summary(tasks: QuerySet[Task], today: date) -> Summary:
     return count_categories(tasks.with_timeliness(today))
 
 
+KEY_TASKS_LISTED = 10
+
+
+def key_tasks(tasks: QuerySet[Task], today: date) -> tuple[Summary, list[Task]]:
+    """The key tasks (trọng tâm) in figures, and the overdue ones, most overdue first."""
+    key = tasks.filter(is_key=True)
+    overdue = (
+        key.with_timeliness(today)
+        .filter(category__in=OVERDUE_CATEGORIES)
+        .order_by("due_date", "code")[:KEY_TASKS_LISTED]
+    )
+    return category_summary(key, today), list(overdue)
+
+
 def by_field(tasks: QuerySet[Task]) -> list[dict]:
     rows = tasks.order_by().values_list("field").annotate(**field_counts_db())
     return field_rows(rows)

@@ -39,6 +39,7 @@ def dashboard(request):
     tasks = visible.filter(committee=committee) if committee else visible
     summary = selectors.category_summary(tasks, today)
     fields = selectors.by_field(tasks)
+    key_summary, key_overdue = selectors.key_tasks(tasks, today)
     sort = request.GET.get("sort", "overdue")
     agencies = selectors.agency_table(tasks, today, sort=sort)
     league_sort = request.GET.get("league_sort", "overdue")
@@ -67,6 +68,8 @@ def dashboard(request):
             "register_url": reverse("task_list")
             + (f"?committee={committee.pk}&" if committee else "?"),
             "fields": fields,
+            "key_summary": key_summary,
+            "key_overdue": key_overdue,
             "agencies": agencies,
             "sort": sort,
             # Built from escaped text by common.charts.

@@ -68,3 +68,24 @@ def test_agency_table_sorts_both_ways_and_shows_which(
     assert 'aria-sort="ascending"><a href="?sort=-name"' in html
     ids, _html = table({"sort": "-name"})
     assert ids == [agency.pk for agency in reversed(names)]
+
+
+@time_machine.travel(date(2025, 10, 15))
+def test_dashboard_sums_up_the_key_tasks_and_lists_the_overdue_ones(
+    client_for, leader, complete, make_task, agency_a
+):
+    done = make_task("Trọng tâm đã xong", leads=[agency_a], deadline="Năm 2025")
+    complete(done.assignments.get(), date(2025, 10, 1))
+    late = make_task("Trọng tâm quá hạn", leads=[agency_a], deadline="Tháng 8/2025")
+    make_task("Thường, quá hạn", leads=[agency_a], deadline="Tháng 8/2025")
+    for task in (done, late):
+        task.is_key = True
+        task.save(update_fields=["is_key"])
+
+    html = client_for(leader).get(reverse("home")).content.decode()
+
+    section = html[html.index("data-key-tasks") :]
+    section = section[: section.index("</section>")]
+    assert "2 nhiệm vụ trọng tâm: 1 đã hoàn thành, 1 quá hạn." in section
+    assert "Trọng tâm quá hạn" in section
+    assert "Trọng tâm đã xong" not in section and "Thường, quá hạn" not in section
