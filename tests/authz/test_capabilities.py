@@ -18,6 +18,7 @@ COLUMNS = {
     "all": C.VIEW_ALL,  # read every task, dashboard and indicator of the committee
     "rep": C.VIEW_REPORTS,  # read and download reports
     "req": C.REQUEST_REPORTS,  # request and retry reports
+    "iss": C.ISSUE_REPORTS,  # issue a report with its number (then frozen), correct it
     "tsk": C.MANAGE_TASKS,  # create, edit, assign, cancel tasks; confirm completions
     "any": C.REPORT_FOR_ANY,  # log progress on behalf of any agency
     "own": C.REPORT_PROGRESS,  # log progress on the own agency's assignments
@@ -33,14 +34,14 @@ COLUMNS = {
     "adm": C.USE_ADMIN,  # the admin, in every committee
 }
 TABLE = """
-                 all rep req tsk any own imp imo agy ind ino com fil rev mon adm
-secretariat       ✓   ✓   ✓   ✓   ✓       ✓       ✓   ✓       ✓
-leader            ✓   ✓                                       ✓
-agency_officer                        ✓       ✓           ✓
-commune_officer                       ✓       ✓           ✓       ✓
-reviewer                                                      ✓       ✓
-finance                                                       ✓           ✓
-administrator     ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓
+                 all rep req iss tsk any own imp imo agy ind ino com fil rev mon adm
+secretariat       ✓   ✓   ✓    ✓  ✓   ✓       ✓       ✓   ✓       ✓
+leader            ✓   ✓                                           ✓
+agency_officer                            ✓       ✓           ✓
+commune_officer                           ✓       ✓           ✓       ✓
+reviewer                                                          ✓       ✓
+finance                                                           ✓           ✓
+administrator     ✓   ✓   ✓    ✓  ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓
 """
 
 
