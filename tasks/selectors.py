@@ -322,19 +322,29 @@ def lead_states_as_of(task_ids: list[int], day: date) -> dict[int, State]:
     do not), so a report for a past period says the same whenever it is regenerated.
     Assignments with no entry yet are absent (they were not started).
     """
-    latest: dict[int, State] = {}
+    return lead_states_on(task_ids, [day])[day]
+
+
+def lead_states_on(task_ids: list[int], days: list[date]) -> dict[date, dict[int, State]]:
+    """``lead_states_as_of`` for several days, reading the log once."""
+    last = max(days)
+    cutoffs = [(day, end_of(day)) for day in days]
+    latest: dict[date, dict[int, State]] = {day: {} for day in days}
     updates = (
         ProgressUpdate.objects.filter(
             assignment__task_id__in=task_ids,
             assignment__role=Assignment.Role.LEAD,
-            created_at__lt=end_of(day),
-            effective_date__lte=day,
+            created_at__lt=end_of(last),
+            effective_date__lte=last,
         )
         .order_by("assignment_id", "created_at", "id")
-        .only("assignment_id", "status", "percent", "effective_date")
+        .only("assignment_id", "status", "percent", "effective_date", "created_at")
     )
     for update in updates.iterator(chunk_size=5000):
-        latest[update.assignment_id] = state_after(update)
+        state = state_after(update)
+        for day, cutoff in cutoffs:
+            if update.created_at < cutoff and update.effective_date <= day:
+                latest[day][update.assignment_id] = state
     return latest
 
 
@@ -342,32 +352,48 @@ def deadlines_as_of(task_ids: list[int], day: date) -> dict[int, tuple[date, boo
     """The own deadline, at the end of ``day``, of each assignment of the tasks that an
     extension moved, and whether one had moved it by then: before its first extension was
     granted, the deadline it had before; then the last one granted by that day."""
-    before = end_of(day)
-    deadlines: dict[int, tuple[date, bool]] = {}
+    return deadlines_on(task_ids, [day])[day]
+
+
+def deadlines_on(task_ids: list[int], days: list[date]) -> dict[date, dict[int, tuple[date, bool]]]:
+    """``deadlines_as_of`` for several days, in one query."""
+    cutoffs = [(day, end_of(day)) for day in days]
+    deadlines: dict[date, dict[int, tuple[date, bool]]] = {day: {} for day in days}
     granted = (
         Extension.objects.filter(assignment__task_id__in=task_ids, status=Extension.Status.GRANTED)
         .order_by("assignment_id", "decided_at", "id")
         .values_list("assignment_id", "decided_at", "previous_due", "new_due")
     )
     for assignment_id, decided_at, previous, new in granted:
-        deadlines.setdefault(assignment_id, (previous, False))
-        if decided_at < before:
-            deadlines[assignment_id] = (new, True)
+        for day, before in cutoffs:
+            deadlines[day].setdefault(assignment_id, (previous, False))
+            if decided_at < before:
+                deadlines[day][assignment_id] = (new, True)
     return deadlines
 
 
 def as_of(tasks: QuerySet[Task], day: date) -> list[TaskAsOf]:
     """The register as it stood at the end of ``day``, replayed from the progress log and the
     extensions granted by then."""
-    existing = list(tasks.filter(created_at__lt=end_of(day)).order_by("code"))
+    return registers_on(tasks, [day])[day]
+
+
+def registers_on(tasks: QuerySet[Task], days: list[date]) -> dict[date, list[TaskAsOf]]:
+    """``as_of`` for several days (a trend), reading the tasks, the log and the extensions
+    once."""
+    existing = list(tasks.filter(created_at__lt=end_of(max(days))).order_by("code"))
     task_ids = [t.pk for t in existing]
     leads = list(
         Assignment.objects.filter(task_id__in=task_ids, role=Assignment.Role.LEAD).values_list(
             "id", "task_id", "due_date"
         )
     )
-    latest = lead_states_as_of(task_ids, day)
-    moved = deadlines_as_of(task_ids, day)
+    latest_on = lead_states_on(task_ids, days)
+    moved_on = deadlines_on(task_ids, days)
+    return {day: _register(existing, leads, latest_on[day], moved_on[day], day) for day in days}
+
+
+def _register(existing, leads, latest, moved, day: date) -> list[TaskAsOf]:
     lead_states: dict[int, list[tuple[State, date | None]]] = defaultdict(list)
     extended: dict[int, date] = {}
     for assignment_id, task_id, due_date in leads:
@@ -376,7 +402,10 @@ def as_of(tasks: QuerySet[Task], day: date) -> list[TaskAsOf]:
         if was_extended:
             extended[task_id] = max(due, extended.get(task_id, due))
     result = []
+    cutoff = end_of(day)
     for task in existing:
+        if task.created_at >= cutoff:
+            continue
         states = lead_states[task.pk]
         state = rollup([s for s, _ in states])
         late = any(lead_overdue(s.status, due, day) for s, due in states)
