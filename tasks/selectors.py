@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from django.db.models import Count, Q, QuerySet
 
+from common.periods import month_end
 from common.text import fold
 from steering.models import Committee
 from tasks.models import Assignment, Extension, ProgressUpdate, Task, Urge
@@ -416,6 +417,26 @@ def _register(existing, leads, latest, moved, day: date) -> list[TaskAsOf]:
             TaskAsOf(task, state, category, done, len(states), deadline, task.pk in extended)
         )
     return result
+
+
+TREND_MONTHS = 12
+
+
+def trend(tasks: QuerySet[Task], today: date, months: int = TREND_MONTHS) -> list[tuple]:
+    """(day, completed, overdue) at the end of each of the last months and today, replayed
+    from the log as a report would be, from the first month the register had tasks."""
+    this_month = today.year * 12 + today.month - 1  # months since year 0
+    days = []
+    for n in range(months - 1, 0, -1):  # the month-ends before this month, oldest first
+        year, month_index = divmod(this_month - n, 12)
+        days.append(month_end(year, month_index + 1))
+    registers = registers_on(tasks, [*days, today])
+    points = []
+    for day, register in registers.items():
+        summary = summarize((item.category, item.state.status, 1) for item in register)
+        if summary.total or points:
+            points.append((day, summary.completed, summary.overdue))
+    return points
 
 
 def summary_as_of(tasks: QuerySet[Task], day: date) -> Summary:

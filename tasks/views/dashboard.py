@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from common.charts import Bar, bar_chart
+from common.charts import Bar, Series, bar_chart, column_chart
 from steering import authz
 from steering.views import committee_overview
 from tasks import selectors
@@ -40,6 +40,17 @@ def dashboard(request):
     summary = selectors.category_summary(tasks, today)
     fields = selectors.by_field(tasks)
     key_summary, key_overdue = selectors.key_tasks(tasks, today)
+    points = selectors.trend(tasks, today)
+    completed = CATEGORY_COLORS[Category.COMPLETED_ON_TIME]
+    overdue = CATEGORY_COLORS[Category.NOT_STARTED_OVERDUE]
+    trend_chart = column_chart(
+        [day.strftime("%d/%m" if day == today else "%m/%Y") for day, *_ in points],
+        [
+            Series(_("Completed"), [point[1] for point in points], completed),
+            Series(_("Overdue"), [point[2] for point in points], overdue),
+        ],
+        _("Completed and overdue tasks at the end of each month"),
+    )
     sort = request.GET.get("sort", "overdue")
     agencies = selectors.agency_table(tasks, today, sort=sort)
     league_sort = request.GET.get("league_sort", "overdue")
@@ -75,5 +86,6 @@ def dashboard(request):
             # Built from escaped text by common.charts.
             "category_chart": mark_safe(category_chart),  # noqa: S308
             "field_chart": mark_safe(field_chart),  # noqa: S308
+            "trend_chart": mark_safe(trend_chart),  # noqa: S308
         },
     )

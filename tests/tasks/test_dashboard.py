@@ -3,6 +3,9 @@ from datetime import date
 import time_machine
 from django.urls import reverse
 
+from tasks import selectors
+from tasks.models import Task
+
 
 @time_machine.travel(date(2025, 10, 15))
 def test_dashboard_counts_categories_and_ranks_slow_agencies_first(
@@ -89,3 +92,26 @@ def test_dashboard_sums_up_the_key_tasks_and_lists_the_overdue_ones(
     assert "2 nhiệm vụ trọng tâm: 1 đã hoàn thành, 1 quá hạn." in section
     assert "Trọng tâm quá hạn" in section
     assert "Trọng tâm đã xong" not in section and "Thường, quá hạn" not in section
+
+
+def test_trend_replays_each_month_end_as_the_reports_do(
+    client_for, leader, complete, make_task, agency_a
+):
+    with time_machine.travel(date(2025, 7, 1)):
+        early = make_task("Xong tháng 8", leads=[agency_a], deadline="Tháng 9/2025")
+        make_task("Quá hạn từ tháng 9", leads=[agency_a], deadline="Tháng 8/2025")
+    with time_machine.travel(date(2025, 8, 20)):
+        complete(early.assignments.get(), date(2025, 8, 20))
+    with time_machine.travel(date(2025, 10, 15)):
+        points = selectors.trend(Task.objects.all(), date(2025, 10, 15))
+        html = client_for(leader).get(reverse("home")).content.decode()
+
+    # From July (the first month with tasks) to today; August: one done, nothing late yet.
+    assert points == [
+        (date(2025, 7, 31), 0, 0),
+        (date(2025, 8, 31), 1, 0),
+        (date(2025, 9, 30), 1, 1),
+        (date(2025, 10, 15), 1, 1),
+    ]
+    assert "Nhiệm vụ hoàn thành và quá hạn vào cuối mỗi tháng" in html
+    assert "08/2025: Đã hoàn thành 1, Quá hạn 0" in html

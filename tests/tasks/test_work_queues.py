@@ -84,8 +84,9 @@ def test_secretariat_counts_confirmations_and_extensions_of_its_own_province_onl
         assert queue_counts(secretariat) == {"confirm": 1, "extensions": 1}
 
 
-def test_anonymous_pages_count_nothing(client, django_assert_num_queries):
-    response = client.get(reverse("login"))
+def test_anonymous_pages_count_nothing(client, db, django_assert_num_queries):
+    with django_assert_num_queries(1):  # the committee the login page names, no queue
+        response = client.get(reverse("login"))
     assert "queues" not in response.context
 
 
