@@ -28,7 +28,14 @@ from communes.api.serializers import (
 )
 from communes.models import Allocation, InvestmentRequest
 from steering import authz
-from steering.api.base import IF_MATCH, LOCKING_RESPONSES, conflict, expected_version, with_etag
+from steering.api.base import (
+    IF_MATCH,
+    LOCKING_RESPONSES,
+    VersionedRetrieve,
+    conflict,
+    expected_version,
+    with_etag,
+)
 from tasks.services import ConflictError
 
 
@@ -93,14 +100,11 @@ class RequestList(generics.ListAPIView):
         return _shown(request, created.pk, status.HTTP_201_CREATED)
 
 
-class RequestDetail(generics.RetrieveAPIView):
+class RequestDetail(VersionedRetrieve, generics.RetrieveAPIView):
     serializer_class = RequestDetailSerializer
 
     def get_queryset(self):
         return _with_details(self.request.user)
-
-    def retrieve(self, request, *args, **kwargs):
-        return with_etag(super().retrieve(request, *args, **kwargs), self.get_object())
 
     def _update(self, request, partial: bool) -> Response:
         investment = self.get_object()

@@ -61,6 +61,39 @@ class RestrictedDetail(RestrictedMixin, generics.RetrieveAPIView):
     pass
 
 
+class VersionedRetrieve:
+    """A GET of a versioned row with its ETag, the row read once."""
+
+    def retrieve(self, request, *args, **kwargs):
+        obj = self.get_object()
+        return with_etag(Response(self.get_serializer(obj).data), obj)
+
+
+class PlainRows:
+    """A serializer's representation of rows read with ``.values(*paths)``: the same keys and
+    values (dates and times through the serializer's own fields) without building a model
+    instance and running every field per row, what a long list spends most of its time on.
+    ``skip`` leaves out fields the caller fills itself (nested lists)."""
+
+    def __init__(self, serializer_class: type[serializers.Serializer], skip: tuple = ()):
+        self.columns = []
+        for name, field in serializer_class().fields.items():
+            if name in skip:
+                continue
+            convert = None
+            if isinstance(field, (serializers.DateField, serializers.DateTimeField)):
+                convert = field.to_representation
+            self.columns.append((name, field.source.replace(".", "__"), convert))
+        self.paths = [path for _name, path, _convert in self.columns]
+
+    def __call__(self, row: dict) -> dict:
+        plain = {}
+        for name, path, convert in self.columns:
+            value = row[path]
+            plain[name] = value if convert is None or value is None else convert(value)
+        return plain
+
+
 # --- Optimistic locking ---------------------------------------------------------------------
 
 

@@ -5,6 +5,8 @@ pages call. Updates need the version last read (``version`` or If-Match): a stal
 409 (412) saying who changed the row and when, none 428.
 """
 
+import functools
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
@@ -26,8 +28,10 @@ from steering.api.base import (
     IF_MATCH,
     LOCKING_RESPONSES,
     Pagination,
+    PlainRows,
     RestrictedDetail,
     RestrictedList,
+    VersionedRetrieve,
     conflict,
     expected_version,
     form_errors,
@@ -83,6 +87,11 @@ def _form_data(values: dict, base: dict | None = None) -> dict:
     return data
 
 
+@functools.cache
+def _plain_rows() -> tuple[PlainRows, PlainRows]:
+    return PlainRows(TaskSerializer, skip=("assignments",)), PlainRows(AssignmentSerializer)
+
+
 class TaskList(generics.ListCreateAPIView):
     """The register, with the page's filters (``q`` matches with or without diacritics,
     ``category``, ``agency``, ``committee``, ``due_from``/``due_to``...) and ``ordering``.
@@ -97,7 +106,21 @@ class TaskList(generics.ListCreateAPIView):
 
     def get_queryset(self):
         self.today = timezone.localdate()
-        return _tasks(self.request.user)
+        return Task.objects.restrict(self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        """TaskSerializer's output, read as plain rows: the page's tasks, then the assignments
+        the user sees of them (as ``_tasks``), in one query each."""
+        tasks, assignments = _plain_rows()
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset.values(*tasks.paths))
+        rows = {}
+        for row in page:
+            rows[row["id"]] = {**tasks(row), "assignments": []}
+        nested = Assignment.objects.restrict(request.user).filter(task_id__in=list(rows))
+        for row in nested.values(*assignments.paths):
+            rows[row["task_id"]]["assignments"].append(assignments(row))
+        return self.get_paginated_response(list(rows.values()))
 
     @extend_schema(request=TaskInputSerializer, responses={201: TaskDetailSerializer})
     def post(self, request):
@@ -125,7 +148,7 @@ def _task_response(request, pk: int, code: int = status.HTTP_200_OK) -> Response
     return with_etag(Response(TaskDetailSerializer(task).data, status=code), task)
 
 
-class TaskDetail(generics.RetrieveAPIView):
+class TaskDetail(VersionedRetrieve, generics.RetrieveAPIView):
     """A task with its assignments; the ETag is its version. PATCH (the secretariat) changes
     its fields as the edit form does."""
 
@@ -133,9 +156,6 @@ class TaskDetail(generics.RetrieveAPIView):
 
     def get_queryset(self):
         return _tasks(self.request.user).with_timeliness(timezone.localdate())
-
-    def retrieve(self, request, *args, **kwargs):
-        return with_etag(super().retrieve(request, *args, **kwargs), self.get_object())
 
     @extend_schema(
         request=TaskInputSerializer(partial=True),
@@ -204,16 +224,13 @@ class TaskAssignments(generics.ListAPIView):
         )
 
 
-class AssignmentDetail(RestrictedDetail):
+class AssignmentDetail(VersionedRetrieve, RestrictedDetail):
     """An assignment; the ETag is its version. PATCH (the secretariat) changes its role or
     own deadline."""
 
     model = Assignment
     serializer_class = AssignmentSerializer
     select = ("agency",)
-
-    def retrieve(self, request, *args, **kwargs):
-        return with_etag(super().retrieve(request, *args, **kwargs), self.get_object())
 
     @extend_schema(
         request=AssignmentUpdateSerializer,
