@@ -58,3 +58,44 @@ class AutoSchema(openapi.AutoSchema):
             if str(code) not in responses:
                 responses[str(code)] = self._get_response_for_code(error(code), str(code))
         return responses
+
+
+# Request bodies' rules across fields, stated as the code enforces them (component: the sets of
+# fields one of which must be given whole).
+ANY_OF = {
+    "ReportRequestRequest": [["period"], ["start", "end"]],  # reports.forms.ReportRequestForm
+}
+
+
+def state_the_rules(result, generator, request, public):
+    """Postprocessing hook (``SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"]``): what a
+    serializer cannot say, so a request the schema calls valid is one the code accepts.
+
+    - An update with optimistic locking (an operation taking If-Match) requires ``version`` in
+      its body: If-Match with the ETag is the alternative its description gives, and the
+      header's value is a version ("3", W/"3").
+    - ``ANY_OF``: bodies that need one of several sets of fields.
+    """
+    components = result.get("components", {}).get("schemas", {})
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            headers = [p for p in operation.get("parameters", ()) if p["name"] == "If-Match"]
+            if not headers:
+                continue
+            for header in headers:
+                header["schema"]["pattern"] = r'^(W/)?"?[0-9]+"?$'
+            for content in operation.get("requestBody", {}).get("content", {}).values():
+                name = content.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1]
+                schema = components.get(name, {})
+                if "version" in schema.get("properties", {}):
+                    schema["required"] = sorted({*schema.get("required", ()), "version"})
+    for name, alternatives in ANY_OF.items():
+        if name in components:
+            components[name]["anyOf"] = [{"required": fields} for fields in alternatives]
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            body = operation.get("requestBody", {})
+            for content in body.get("content", {}).values():
+                if content.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1] in ANY_OF:
+                    body["required"] = True
+    return result

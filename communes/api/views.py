@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.decorators import api_view
 from rest_framework.exceptions import ValidationError as APIValidationError
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
@@ -77,6 +78,7 @@ def _shown(request, pk: int, status_code: int = status.HTTP_200_OK) -> Response:
 class RequestList(generics.ListAPIView):
     serializer_class = RequestSerializer
     filterset_fields = ["status"]
+    parser_classes = [JSONParser]  # line items are a list of objects: JSON only
 
     def get_queryset(self):
         return (
@@ -102,6 +104,7 @@ class RequestList(generics.ListAPIView):
 
 class RequestDetail(VersionedRetrieve, generics.RetrieveAPIView):
     serializer_class = RequestDetailSerializer
+    parser_classes = [JSONParser]  # as RequestList
 
     def get_queryset(self):
         return _with_details(self.request.user)

@@ -108,7 +108,9 @@ class TaskInputSerializer(serializers.Serializer):
     parent = _id()
     upstream = _id()
     leads = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), required=False, help_text="Agency ids."
+        child=serializers.IntegerField(min_value=1),
+        min_length=1,
+        help_text="Agency ids (at least one; lead_groups add the agencies of groups).",
     )
     lead_groups = serializers.ListField(
         child=serializers.ChoiceField(choices=AgencyGroup.choices), required=False

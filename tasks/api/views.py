@@ -58,7 +58,30 @@ from tasks.forms import AssignmentForm, TaskForm
 from tasks.models import Assignment, Extension, ProgressUpdate, Task
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class IdFilter(django_filters.Filter):
+    """An id, matched as given: another's or an unknown one finds nothing (no 400)."""
+
+    field_class = forms.IntegerField
+
+
+class ApiTaskFilter(TaskFilter):
+    """The page's filters, the agency and the committee given by id: the page offers only those
+    the user may choose, a client sends any id, and one the user does not see (or that does not
+    exist) finds nothing, as a search would, within the tasks the user sees anyway."""
+
+    agency = IdFilter(method="filter_agency")
+    committee = IdFilter(field_name="committee_id")
+
+
 class TaskFilterBackend(DjangoFilterBackend):
+    def filter_queryset(self, request, queryset, view):
+        if request.query_params.keys().isdisjoint(ApiTaskFilter.base_filters):
+            # No filter given: the filterset would only add the timeliness, and building its
+            # form costs more than the page's queries.
+            return queryset.with_timeliness(view.today)
+        return super().filter_queryset(request, queryset, view)
+
     def get_filterset_kwargs(self, request, queryset, view):
         return {**super().get_filterset_kwargs(request, queryset, view), "today": view.today}
 
@@ -100,7 +123,7 @@ class TaskList(generics.ListCreateAPIView):
     serializer_class = TaskSerializer
     pagination_class = Pagination
     filter_backends = [TaskFilterBackend, filters.OrderingFilter]
-    filterset_class = TaskFilter
+    filterset_class = ApiTaskFilter
     ordering_fields = ["code", "due_date", "percent", "title", "updated_at"]
     # No default ``ordering``: the page's ``sort`` (or the code, the model's order) applies.
 
@@ -339,13 +362,6 @@ class TaskProgress(generics.ListAPIView):
             .filter(assignment__in=Assignment.objects.restrict(self.request.user).filter(task=task))
             .order_by("-created_at", "-id")
         )
-
-
-@extend_schema_field(OpenApiTypes.INT)
-class IdFilter(django_filters.Filter):
-    """An id, matched as given: another's or an unknown one finds nothing (no 400)."""
-
-    field_class = forms.IntegerField
 
 
 class ExtensionFilter(django_filters.FilterSet):

@@ -49,8 +49,22 @@ def test_a_refused_filter_value_answers_400_naming_it(api, leader, make_task, ot
     response = api(leader).get(reverse("api_task_list"), {"category": "late", "due_from": "x"})
     assert response.status_code == 400
     assert set(response.data["errors"]) == {"category", "due_from"}
-    foreign = api(leader).get(reverse("api_task_list"), {"committee": other_committee.pk})
-    assert foreign.status_code == 400 and list(foreign.data["errors"]) == ["committee"]
+
+
+@time_machine.travel(TODAY)
+def test_an_id_the_user_does_not_see_finds_nothing(
+    api, leader, make_task, agency_a, other_committee
+):
+    """A committee or agency by id, as a client sends any: one the user does not see (another
+    province's, or none) answers an empty page, not 400: the schema's integer is accepted and
+    nothing outside the user's tasks is shown."""
+    make_task("Việc của tỉnh", leads=[agency_a])
+    url = reverse("api_task_list")
+    own = api(leader).get(url, {"committee": agency_a.committee_id, "agency": agency_a.pk})
+    assert own.status_code == 200 and own.data["count"] == 1
+    for params in ({"committee": other_committee.pk}, {"committee": 987654}, {"agency": -3}):
+        answer = api(leader).get(url, params)
+        assert answer.status_code == 200 and answer.data["count"] == 0, params
 
 
 @time_machine.travel(TODAY)
