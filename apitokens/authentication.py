@@ -27,7 +27,7 @@ class TokenAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(_("Invalid token.")) from None
         token = (
             ApiToken.objects.live()
-            .select_related("user", "user__profile")
+            .select_related("user", "user__profile__committee")
             .filter(digest=digest(key))
             .first()
         )
