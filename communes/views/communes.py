@@ -24,9 +24,10 @@ def commune_list(request):
     communes = selectors.with_money(
         Commune.objects.restrict(request.user).select_related("latest_survey")
     ).order_by("name")
-    own = list(communes.values_list("pk", flat=True)[:2])
-    if len(own) == 1 and not request.GET:  # a commune's officer: straight to their commune
-        return redirect("communes:commune_detail", own[0])
+    if not request.GET and not authz.has(request.user, authz.Capability.VIEW_COMMUNES):
+        own = list(communes.values_list("pk", flat=True)[:2])
+        if len(own) == 1:  # a commune's officer: straight to their commune
+            return redirect("communes:commune_detail", own[0])
     commune_filter = CommuneFilter(
         request.GET,
         queryset=communes,

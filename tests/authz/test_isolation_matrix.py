@@ -309,7 +309,7 @@ LIST_EXPECTED = {
     "meeting_list":             "200 200 200 200 200 200 200 200 200",
     "document_list":            "200 200 200 200 200 200 200 200 200",
     "indicator_list":           "200 200 200 200 200 200 200 200 200",
-    "communes:commune_list":    "200 200 403 200 200 200 200 200 200",
+    "communes:commune_list":    "200 200 403 302 200 200 200 200 200",
     "communes:line_item_row":   "200 200 200 200 200 200 200 200 200",
     "communes:review_queue":    "403 403 403 403 200 403 200 403 403",
     "communes:finance_queue":   "403 403 403 403 403 200 200 403 403",
