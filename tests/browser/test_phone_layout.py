@@ -45,7 +45,8 @@ CLIPPED_TABLES = """() => {
     for (let box = table.parentElement; box; box = box.parentElement) {
       const style = getComputedStyle(box);
       const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible';
-      if (clips && (box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1)) return true;
+      const cut = box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
+      if (clips && cut) return true;
     }
     return false;
   }).map((table) => table.querySelector('caption, th')?.textContent.trim());
